@@ -1,0 +1,59 @@
+/**
+ * Configuration, read once from the environment and checked; everything else receives it
+ * as an argument. A missing or malformed variable stops start-up with a message naming it.
+ */
+
+export const STAGES = ['dev', 'prod'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface Config {
+  /** The DynamoDB table holding the knowledge base. */
+  tableName: string;
+  stage: Stage;
+  /** Another DynamoDB endpoint (dynalite, DynamoDB Local); absent on AWS. */
+  dynamodbEndpoint?: string;
+  /** AWS region for the SDK clients. */
+  region: string;
+  /** Whether introspection is on; defaults to on in dev and off in prod. */
+  introspection: boolean;
+  /** Whether callers without a key may read. */
+  anonymousReads: boolean;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/**
+ * Reads and checks the configuration.
+ * @throws ConfigError naming the first variable that is missing or malformed.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const tableName = env.TABLE_NAME;
+  if (!tableName) throw new ConfigError('TABLE_NAME is not set: it names the DynamoDB table to serve');
+  if (!/^[A-Za-z0-9_.-]{3,255}$/.test(tableName)) throw new ConfigError(`TABLE_NAME "${tableName}" is not a valid table name`);
+  const stage = (env.STAGE ?? 'dev') as Stage;
+  if (!STAGES.includes(stage)) throw new ConfigError(`STAGE must be one of ${STAGES.join(', ')}, got "${env.STAGE}"`);
+  const endpoint = env.DYNAMODB_ENDPOINT || undefined;
+  if (endpoint && !/^https?:\/\/[^\s]+$/.test(endpoint)) {
+    throw new ConfigError(`DYNAMODB_ENDPOINT must be an http(s) URL, got "${endpoint}"`);
+  }
+  return {
+    tableName,
+    stage,
+    ...(endpoint ? { dynamodbEndpoint: endpoint } : {}),
+    region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
+    introspection: flag(env, 'INTROSPECTION', stage !== 'prod'),
+    anonymousReads: flag(env, 'ANONYMOUS_READS', true),
+  };
+}

@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { ACTOR_KINDS, type EntityKind, isCountryCode, isIdOf } from './ids.js';
+import { isPartialDate } from './partial-date.js';
+
+/**
+ * The records of the feed format (version 1): one JSON object per line, each with a `type`.
+ * These validators are the single definition of what a fact may look like: the sync,
+ * the editor mutations and the published JSON Schema all come from them.
+ */
+
+export const FEED_FORMAT = 'geo-feed';
+export const FEED_VERSION = 1;
+
+const text = (max = 500) => z.string().trim().min(1).max(max);
+const partialDate = z
+  .string()
+  .refine(isPartialDate, { message: 'must be a date like 2022, 2022-07 or 2024-10-11' })
+  .meta({ description: 'PartialDate: YYYY, YYYY-MM or YYYY-MM-DD', examples: ['2022', '2022-07', '2024-10-11'] });
+const idOf = (...kinds: EntityKind[]) =>
+  z.string().refine((v) => isIdOf(v, kinds), { message: `must be the id of a ${kinds.join(' or ')} (e.g. ${kinds[0]}:…)` });
+const countryCode = z.string().refine(isCountryCode, { message: 'must be an ISO 3166 alpha-2 code such as "IR"' });
+const actorId = idOf(...ACTOR_KINDS);
+
+export const confidenceSchema = z.enum(['CONFIRMED', 'REPORTED', 'ALLEGED', 'DENIED']);
+export const meetingStatusSchema = z.enum(['PLANNED', 'HELD', 'CANCELLED']);
+export const dealStatusSchema = z.enum(['PROPOSED', 'AGREED', 'DELIVERING', 'DELIVERED', 'CANCELLED']);
+export const organizationKindSchema = z.enum([
+  'GOVERNMENT_BODY',
+  'ARMED_FORCE',
+  'NON_STATE_GROUP',
+  'INTERNATIONAL_ORGANIZATION',
+  'MEDIA',
+  'THINK_TANK',
+  'COMPANY',
+  'UNKNOWN',
+]);
+
+export const citationSchema = z.strictObject({
+  source: idOf('source'),
+  excerpt: text(4000).optional().describe('The passage of the source that supports the fact, verbatim.'),
+});
+const citations = z.array(citationSchema).min(1, { message: 'every fact cites at least one source' }).max(50);
+
+const locationSchema = z.strictObject({
+  city: text(200).optional(),
+  country: countryCode.optional(),
+});
+
+export const sourceRecordSchema = z.strictObject({
+  type: z.literal('source'),
+  id: idOf('source'),
+  title: text(500),
+  publisher: text(200).optional(),
+  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  publishedOn: partialDate.optional(),
+});
+
+export const countryRecordSchema = z.strictObject({
+  type: z.literal('country'),
+  id: idOf('country'),
+  code: countryCode,
+  name: text(200),
+  aliases: z.array(text(200)).max(20).default([]),
+  former: z.boolean().default(false).describe('A state that no longer exists, coded by ISO 3166-3.'),
+});
+
+export const organizationRecordSchema = z.strictObject({
+  type: z.literal('organization'),
+  id: idOf('organization'),
+  name: text(300),
+  aliases: z.array(text(300)).max(20).default([]),
+  kind: organizationKindSchema,
+  country: countryCode.optional(),
+  parent: idOf('organization').optional(),
+  citations,
+});
+
+export const roleSchema = z.strictObject({
+  title: text(200),
+  country: countryCode.optional(),
+  organization: idOf('organization').optional(),
+  start: partialDate.optional(),
+  end: partialDate.optional(),
+});
+
+export const leaderRecordSchema = z.strictObject({
+  type: z.literal('leader'),
+  id: idOf('leader'),
+  name: text(200),
+  aliases: z.array(text(200)).max(20).default([]),
+  country: countryCode.optional(),
+  roles: z.array(roleSchema).max(50).default([]),
+  citations,
+});
+
+export const delegationSchema = z.strictObject({
+  description: text(500).describe('As the source puts it: "two aides to President Putin".'),
+  size: z.number().int().positive().optional(),
+  country: countryCode.optional(),
+  representing: idOf('leader', 'organization').optional(),
+});
+
+export const meetingRecordSchema = z.strictObject({
+  type: z.literal('meeting'),
+  id: idOf('meeting'),
+  date: partialDate,
+  endDate: partialDate.optional(),
+  status: meetingStatusSchema,
+  location: locationSchema.optional(),
+  occasion: text(500).optional(),
+  summary: text(2000).optional(),
+  participants: z.array(idOf('leader')).max(100).default([]),
+  delegations: z.array(delegationSchema).max(20).default([]),
+  countries: z.array(countryCode).max(50).default([]).describe('The states taking part; they place the meeting on bilateral timelines.'),
+  topics: z.array(text(200)).max(50).default([]),
+  citations,
+});
+
+export const armsItemSchema = z.strictObject({
+  designation: text(200).optional(),
+  description: text(500),
+  quantity: z.number().int().nonnegative().optional(),
+  quantityUncertain: z.boolean().optional(),
+  quantityNote: text(200).optional(),
+  delivered: z.number().int().nonnegative().optional(),
+  deliveredUncertain: z.boolean().optional(),
+  deliveryYears: z.array(z.number().int().min(1900).max(2100)).max(100).optional(),
+  condition: text(100).optional().describe('SIPRI status: New, Second hand, Second hand but modernized.'),
+});
+
+export const tivSchema = z.strictObject({
+  perUnit: z.number().nonnegative().optional(),
+  total: z.number().nonnegative().optional(),
+  delivered: z.number().nonnegative().optional(),
+});
+
+export const dealRecordSchema = z.strictObject({
+  type: z.literal('deal'),
+  id: idOf('deal'),
+  supplier: actorId,
+  recipient: actorId,
+  items: z.array(armsItemSchema).min(1).max(100),
+  value: z.strictObject({ amount: z.number().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) }).optional(),
+  tiv: tivSchema.optional().describe('SIPRI trend-indicator values, in millions: a measure of military volume, not money.'),
+  agreedOn: partialDate.optional(),
+  agreedOnUncertain: z.boolean().optional(),
+  status: dealStatusSchema,
+  confidence: confidenceSchema,
+  summary: text(2000).optional(),
+  comments: text(2000).optional(),
+  citations,
+});
+
+export const eventRecordSchema = z.strictObject({
+  type: z.literal('event'),
+  id: idOf('event'),
+  kind: z.string().regex(/^[A-Z][A-Z_]{1,40}$/, { message: 'must be an upper-case kind such as MISSILE_ATTACK' }),
+  date: partialDate,
+  endDate: partialDate.optional(),
+  summary: text(2000),
+  location: locationSchema.optional(),
+  actors: z.array(actorId).max(50).default([]),
+  targets: z.array(actorId).max(50).default([]),
+  respondsTo: z.array(idOf('event')).max(50).default([]),
+  confidence: confidenceSchema.default('REPORTED'),
+  citations,
+});
+
+export const statementRecordSchema = z.strictObject({
+  type: z.literal('statement'),
+  id: idOf('statement'),
+  speaker: idOf('leader'),
+  quote: text(4000),
+  date: partialDate.optional(),
+  meeting: idOf('meeting').optional(),
+  reportedBy: text(200).optional(),
+  countries: z.array(countryCode).max(20).default([]).describe('The states the statement is between or about.'),
+  citations,
+});
+
+export const recordSchema = z.discriminatedUnion('type', [
+  sourceRecordSchema,
+  countryRecordSchema,
+  organizationRecordSchema,
+  leaderRecordSchema,
+  meetingRecordSchema,
+  dealRecordSchema,
+  eventRecordSchema,
+  statementRecordSchema,
+]);
+
+export type SourceRecord = z.infer<typeof sourceRecordSchema>;
+export type CountryRecord = z.infer<typeof countryRecordSchema>;
+export type OrganizationRecord = z.infer<typeof organizationRecordSchema>;
+export type LeaderRecord = z.infer<typeof leaderRecordSchema>;
+export type MeetingRecord = z.infer<typeof meetingRecordSchema>;
+export type DealRecord = z.infer<typeof dealRecordSchema>;
+export type EventRecord = z.infer<typeof eventRecordSchema>;
+export type StatementRecord = z.infer<typeof statementRecordSchema>;
+export type Citation = z.infer<typeof citationSchema>;
+/** Any fact of the knowledge base, as stored and as carried by the feed. */
+export type EntityRecord = z.infer<typeof recordSchema>;
+/** The record type of entities of kind K. */
+export type RecordOf<K extends EntityKind> = Extract<EntityRecord, { type: K }>;
+
+/** The first line of a feed file: which format and version the records follow. */
+export const feedHeaderSchema = z.strictObject({
+  format: z.literal(FEED_FORMAT),
+  version: z.literal(FEED_VERSION),
+  description: z.string().max(2000).optional(),
+});
+
+/** Whether the id's kind matches the record's type (`leader:…` for a leader). */
+function idMatchesType(record: EntityRecord): boolean {
+  return record.id.startsWith(`${record.type}:`);
+}
+
+/** A reason a person understands, from the first few zod issues. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 3)
+    .map((issue) => {
+      const path = issue.path.join('.');
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}
+
+/** The result of checking one record: the record, or a reason to refuse it. */
+export type Checked = { ok: true; record: EntityRecord } | { ok: false; reason: string };
+
+/** Checks one raw record against the feed format. */
+export function checkRecord(raw: unknown): Checked {
+  const parsed = recordSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error) };
+  const record = parsed.data;
+  if (!idMatchesType(record)) return { ok: false, reason: `id: "${record.id}" is not an id of a ${record.type}` };
+  if (record.type === 'country' && record.id !== `country:${record.code}`) {
+    return { ok: false, reason: `id: a country's id must be country:${record.code}` };
+  }
+  return { ok: true, record };
+}

@@ -1,0 +1,19 @@
+import type { Stage } from '../config.js';
+import type { Db } from '../store/db.js';
+import type { Caller } from './auth.js';
+import { createLoaders, type Loaders } from './loaders.js';
+
+/** What every resolver of one request shares. */
+export interface Context {
+  /** The table, with this request's call counters. */
+  db: Db;
+  loaders: Loaders;
+  caller: Caller;
+  stage: Stage;
+}
+
+/** A fresh context for one request: new counters, new loader caches. */
+export function createContext(db: Db, caller: Caller, stage: Stage): Context {
+  const requestDb = db.forRequest();
+  return { db: requestDb, loaders: createLoaders(requestDb), caller, stage };
+}

@@ -1,0 +1,55 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ConflictError, ForbiddenError, NotFoundError, UnavailableError, ValidationError } from '../errors.js';
+
+/** Somewhere to report what callers must not see. */
+export type ErrorLog = (message: string, error: unknown) => void;
+
+/** Codes of errors raised before execution (parse, validation, limits), kept as Apollo set them. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'SERVICE_UNAVAILABLE',
+]);
+
+function withCode(formatted: GraphQLFormattedError, message: string, extensions: Record<string, unknown>): GraphQLFormattedError {
+  return { message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions };
+}
+
+/**
+ * Apollo's `formatError`: domain errors become their codes; errors Apollo raised itself keep
+ * theirs; everything else is logged with its cause and reaches the caller as a bare
+ * INTERNAL_SERVER_ERROR. No stack trace or internal message ever leaves.
+ */
+export function createFormatError(log: ErrorLog) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof ValidationError) return withCode(formatted, original.message, { code: 'BAD_USER_INPUT' });
+    if (original instanceof NotFoundError) return withCode(formatted, original.message, { code: 'NOT_FOUND' });
+    if (original instanceof ConflictError) {
+      return withCode(formatted, original.message, { code: 'CONFLICT', currentVersion: original.currentVersion });
+    }
+    if (original instanceof ForbiddenError) {
+      return withCode(formatted, original.message, { code: original.authenticated ? 'FORBIDDEN' : 'UNAUTHENTICATED' });
+    }
+    if (original instanceof UnavailableError) {
+      log('database unavailable', original);
+      return withCode(formatted, original.message, { code: 'SERVICE_UNAVAILABLE' });
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && (original instanceof GraphQLError || !(original instanceof Error))) {
+      return withCode(formatted, formatted.message, { code });
+    }
+    log('unexpected error', original);
+    return withCode(formatted, 'Unexpected error; it has been logged.', { code: 'INTERNAL_SERVER_ERROR' });
+  };
+}

@@ -1,0 +1,143 @@
+import { ACTOR_KINDS, actorIdFromFilter, countryId, type EntityKind, kindOf } from '../../domain/ids.js';
+import { foldName } from '../../domain/text.js';
+import { ValidationError } from '../../errors.js';
+import { LIST } from '../../store/keys.js';
+import { queryList } from '../../store/lists.js';
+import { isSyncRunId } from '../../store/sync-runs.js';
+import type { Context } from '../context.js';
+import type { Model } from '../models.js';
+import { MAX_PAGE_SIZE, type PageArgs, pageSize } from '../pagination.js';
+import { activeOnQuery, countryCode, during, idArg, listConnection } from './lists.js';
+
+type Args<T> = T & PageArgs;
+type Filter<F> = Args<{ filter?: F | null }>;
+
+/** Loads an entity by id when it is of the kind asked for; null otherwise. */
+async function byId(ctx: Context, id: string, kind: EntityKind): Promise<Model | null> {
+  if (kindOf(id) !== kind) return null;
+  const model = await ctx.loaders.entity.load(id);
+  return model?.type === kind ? model : null;
+}
+
+/** Leaders, by whichever list serves the filter. */
+export function leadersList(ctx: Context, filter: { country?: string | null; nameStartsWith?: string | null; activeOn?: string | null }, page: PageArgs) {
+  const country = filter.country ? countryCode(filter.country, 'filter.country') : null;
+  if (filter.nameStartsWith !== undefined && filter.nameStartsWith !== null) {
+    if (filter.activeOn) throw new ValidationError('nameStartsWith combines with country, not with activeOn', { path: 'filter.activeOn' });
+    const prefix = foldName(filter.nameStartsWith);
+    if (prefix.length === 0) throw new ValidationError('nameStartsWith needs at least one letter or digit', { path: 'filter.nameStartsWith' });
+    return listConnection(ctx, { pk: LIST.names([...prefix][0] as string), prefix, where: { t: 'leader', ...(country ? { c: country } : {}) } }, page);
+  }
+  if (filter.activeOn) return listConnection(ctx, activeOnQuery(LIST.roles(country ?? '*'), filter.activeOn), page);
+  return listConnection(ctx, { pk: country ? LIST.leadersOf(country) : LIST.all('leader') }, page);
+}
+
+interface MeetingFilter {
+  participant?: string | null;
+  country?: string | null;
+  from?: string | null;
+  to?: string | null;
+  status?: string | null;
+}
+interface DealFilter {
+  supplier?: string | null;
+  recipient?: string | null;
+  status?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+interface EventFilter {
+  actor?: string | null;
+  kind?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+interface StatementFilter {
+  speaker?: string | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+/** How many search hits are read per answer asked for: names and aliases of one entity repeat. */
+const SEARCH_READ_FACTOR = 4;
+
+export const Query = {
+  node: (_: unknown, { id }: { id: string }, ctx: Context) => (kindOf(id) || isSyncRunId(id) ? ctx.loaders.entity.load(id) : null),
+  leader: (_: unknown, { id }: { id: string }, ctx: Context) => byId(ctx, id, 'leader'),
+  country: (_: unknown, { code }: { code: string }, ctx: Context) => byId(ctx, countryId(code), 'country'),
+  organization: (_: unknown, { id }: { id: string }, ctx: Context) => byId(ctx, id, 'organization'),
+  meeting: (_: unknown, { id }: { id: string }, ctx: Context) => byId(ctx, id, 'meeting'),
+  militaryDeal: (_: unknown, { id }: { id: string }, ctx: Context) => byId(ctx, id, 'deal'),
+  event: (_: unknown, { id }: { id: string }, ctx: Context) => byId(ctx, id, 'event'),
+
+  leaders: (_: unknown, { filter, ...page }: Filter<Parameters<typeof leadersList>[1]>, ctx: Context) => leadersList(ctx, filter ?? {}, page),
+
+  meetings: (_: unknown, { filter, ...page }: Filter<MeetingFilter>, ctx: Context) => {
+    const f = filter ?? {};
+    if (f.participant && f.country) throw new ValidationError('give participant or country, not both', { path: 'filter' });
+    const pk = f.participant
+      ? LIST.meetingsOf(idArg(f.participant, 'filter.participant', ['leader']))
+      : f.country
+        ? LIST.meetingsOf(countryId(countryCode(f.country, 'filter.country')))
+        : LIST.all('meeting');
+    return listConnection(ctx, { pk, newestFirst: true, during: during(f.from, f.to), ...(f.status ? { where: { st: f.status } } : {}) }, page);
+  },
+
+  militaryDeals: (_: unknown, { filter, ...page }: Filter<DealFilter>, ctx: Context) => {
+    const f = filter ?? {};
+    const supplier = f.supplier ? actorIdFromFilter(f.supplier, 'filter.supplier') : null;
+    const recipient = f.recipient ? actorIdFromFilter(f.recipient, 'filter.recipient') : null;
+    const pk =
+      supplier && recipient
+        ? LIST.dealsBetween(supplier, recipient)
+        : supplier
+          ? LIST.dealsSuppliedBy(supplier)
+          : recipient
+            ? LIST.dealsReceivedBy(recipient)
+            : LIST.all('deal');
+    return listConnection(ctx, { pk, newestFirst: true, during: during(f.from, f.to), ...(f.status ? { where: { st: f.status } } : {}) }, page);
+  },
+
+  events: (_: unknown, { filter, ...page }: Filter<EventFilter>, ctx: Context) => {
+    const f = filter ?? {};
+    if (f.kind !== undefined && f.kind !== null && !/^[A-Z][A-Z_]{1,40}$/.test(f.kind)) {
+      throw new ValidationError('filter.kind must be an upper-case kind such as MISSILE_ATTACK', { path: 'filter.kind' });
+    }
+    const pk = f.actor ? LIST.eventsOf(idArg(f.actor, 'filter.actor', ACTOR_KINDS)) : f.kind ? LIST.eventsOfKind(f.kind) : LIST.all('event');
+    const where = f.actor && f.kind ? { where: { k: f.kind } } : {};
+    return listConnection(ctx, { pk, newestFirst: true, during: during(f.from, f.to), ...where }, page);
+  },
+
+  statements: (_: unknown, { filter, ...page }: Filter<StatementFilter>, ctx: Context) => {
+    const f = filter ?? {};
+    const pk = f.speaker ? LIST.statementsOf(idArg(f.speaker, 'filter.speaker', ['leader'])) : LIST.all('statement');
+    return listConnection(ctx, { pk, newestFirst: true, during: during(f.from, f.to) }, page);
+  },
+
+  relations: (_: unknown, args: Args<{ countries: string[]; from?: string | null; to?: string | null }>, ctx: Context) => {
+    const codes = [...new Set(args.countries)];
+    if (codes.length !== 2) throw new ValidationError('countries takes two different ISO codes, such as ["IR", "RU"]', { path: 'countries' });
+    const [a, b] = codes.map((c) => countryCode(c, 'countries')) as [string, string];
+    return listConnection(ctx, { pk: LIST.pair(a, b), newestFirst: true, during: during(args.from, args.to) }, args);
+  },
+
+  search: async (_: unknown, { text, first }: { text: string; first?: number | null }, ctx: Context) => {
+    if (text.length > 200) throw new ValidationError('text must be at most 200 characters', { path: 'text' });
+    const folded = foldName(text);
+    if (folded.length === 0) throw new ValidationError('text needs at least one letter or digit', { path: 'text' });
+    const size = Math.min(pageSize(first), MAX_PAGE_SIZE);
+    const page = await queryList(ctx.db, { pk: LIST.names([...folded][0] as string), prefix: folded, first: size * SEARCH_READ_FACTOR });
+    // Best match first: a name that equals the text, then names where it starts the whole name, then shorter names.
+    const hits = new Map<string, number>();
+    for (const entry of page.entries) {
+      const name = entry.sortKey.slice(0, entry.sortKey.lastIndexOf('#'));
+      const score = (name === folded ? 0 : 1_000) + name.length;
+      if (!hits.has(entry.ref) || (hits.get(entry.ref) as number) > score) hits.set(entry.ref, score);
+    }
+    const ranked = [...hits.entries()].sort((x, y) => x[1] - y[1]).slice(0, size).map(([ref]) => ref);
+    const models = await ctx.loaders.entity.loadMany(ranked);
+    return models.filter((m): m is Model => m !== null && !(m instanceof Error) && (ACTOR_KINDS as readonly string[]).includes(m.type));
+  },
+
+  syncRuns: (_: unknown, page: PageArgs, ctx: Context) => listConnection(ctx, { pk: LIST.syncRuns(), newestFirst: true }, page),
+};

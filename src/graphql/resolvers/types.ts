@@ -1,0 +1,122 @@
+import { GraphQLError } from 'graphql';
+import { countryId } from '../../domain/ids.js';
+import type {
+  Citation,
+  DealRecord,
+  EventRecord,
+  LeaderRecord,
+  MeetingRecord,
+  OrganizationRecord,
+  StatementRecord,
+} from '../../domain/records.js';
+import { LIST } from '../../store/keys.js';
+import { queryList } from '../../store/lists.js';
+import { listRevisions } from '../../store/revisions.js';
+import type { Context } from '../context.js';
+import { type Model, typeNameOf } from '../models.js';
+import { MAX_PAGE_SIZE, type PageArgs, pageSize } from '../pagination.js';
+import { listConnection } from './lists.js';
+import { leadersList } from './query.js';
+
+const country = (code: string | undefined, ctx: Context) => (code ? ctx.loaders.entity.load(countryId(code)) : null);
+const optional = (id: string | undefined, ctx: Context) => (id ? ctx.loaders.entity.load(id) : null);
+
+/** Loads ids that the record says exist; a missing one is an error where the schema promises an answer. */
+async function required(ids: string[], ctx: Context, field: string): Promise<Model[]> {
+  const models = await ctx.loaders.entity.loadMany(ids);
+  return models.map((model, i) => {
+    if (model && !(model instanceof Error)) return model;
+    if (model instanceof Error) throw model;
+    throw new GraphQLError(`${field}: ${ids[i]} is not in the knowledge base`, { extensions: { code: 'NOT_FOUND' } });
+  });
+}
+
+async function one(id: string, ctx: Context, field: string): Promise<Model> {
+  return (await required([id], ctx, field))[0] as Model;
+}
+
+/** Optional references: missing ones are left out rather than failing the list. */
+async function present(ids: string[], ctx: Context): Promise<Model[]> {
+  const models = await ctx.loaders.entity.loadMany(ids);
+  return models.filter((m): m is Model => m !== null && !(m instanceof Error));
+}
+
+const location = (loc: { city?: string; country?: string } | undefined) => (loc ? { city: loc.city ?? null, countryCode: loc.country } : null);
+
+const citations = { citations: (p: { citations: Citation[] }) => p.citations };
+const resolveType = (model: { type: string }) => typeNameOf(model);
+
+export const types = {
+  Node: { __resolveType: resolveType },
+  Actor: { __resolveType: resolveType },
+  TimelineItem: { __resolveType: resolveType },
+  SearchResult: { __resolveType: resolveType },
+
+  Citation: {
+    source: (c: Citation, _: unknown, ctx: Context) => one(c.source, ctx, 'source'),
+  },
+  Location: {
+    country: (l: { countryCode?: string }, _: unknown, ctx: Context) => country(l.countryCode, ctx),
+  },
+  Country: {
+    leaders: (p: Model, args: PageArgs & { activeOn?: string | null }, ctx: Context) =>
+      leadersList(ctx, { country: (p as Model & { code: string }).code, activeOn: args.activeOn ?? null }, args),
+  },
+  Organization: {
+    country: (p: Model<OrganizationRecord>, _: unknown, ctx: Context) => country(p.country, ctx),
+    parent: (p: Model<OrganizationRecord>, _: unknown, ctx: Context) => optional(p.parent, ctx),
+    ...citations,
+  },
+  Role: {
+    country: (r: LeaderRecord['roles'][number], _: unknown, ctx: Context) => country(r.country, ctx),
+    organization: (r: LeaderRecord['roles'][number], _: unknown, ctx: Context) => optional(r.organization, ctx),
+  },
+  Leader: {
+    country: (p: Model<LeaderRecord>, _: unknown, ctx: Context) => country(p.country, ctx),
+    meetings: (p: Model<LeaderRecord>, args: PageArgs, ctx: Context) => listConnection(ctx, { pk: LIST.meetingsOf(p.id), newestFirst: true }, args),
+    statements: (p: Model<LeaderRecord>, args: PageArgs, ctx: Context) => listConnection(ctx, { pk: LIST.statementsOf(p.id), newestFirst: true }, args),
+    revisions: (p: Model<LeaderRecord>, args: PageArgs, ctx: Context) => listRevisions(ctx.db, p.id, pageSize(args.first), args.after ?? null),
+    ...citations,
+  },
+  Delegation: {
+    country: (d: MeetingRecord['delegations'][number], _: unknown, ctx: Context) => country(d.country, ctx),
+    representing: (d: MeetingRecord['delegations'][number], _: unknown, ctx: Context) => optional(d.representing, ctx),
+  },
+  Meeting: {
+    location: (p: Model<MeetingRecord>) => location(p.location),
+    participants: (p: Model<MeetingRecord>, _: unknown, ctx: Context) => required(p.participants, ctx, 'participants'),
+    countries: (p: Model<MeetingRecord>, _: unknown, ctx: Context) => present(p.countries.map(countryId), ctx),
+    statements: async (p: Model<MeetingRecord>, _: unknown, ctx: Context) => {
+      const page = await queryList(ctx.db, { pk: LIST.statementsOf(p.id), newestFirst: true, first: MAX_PAGE_SIZE });
+      return present(
+        page.entries.map((e) => e.ref),
+        ctx,
+      );
+    },
+    ...citations,
+  },
+  ArmsItem: {
+    quantityUncertain: (i: DealRecord['items'][number]) => i.quantityUncertain === true,
+    deliveredUncertain: (i: DealRecord['items'][number]) => i.deliveredUncertain === true,
+    deliveryYears: (i: DealRecord['items'][number]) => i.deliveryYears ?? [],
+  },
+  MilitaryDeal: {
+    supplier: (p: Model<DealRecord>, _: unknown, ctx: Context) => one(p.supplier, ctx, 'supplier'),
+    recipient: (p: Model<DealRecord>, _: unknown, ctx: Context) => one(p.recipient, ctx, 'recipient'),
+    agreedOnUncertain: (p: Model<DealRecord>) => p.agreedOnUncertain === true,
+    ...citations,
+  },
+  Event: {
+    location: (p: Model<EventRecord>) => location(p.location),
+    actors: (p: Model<EventRecord>, _: unknown, ctx: Context) => required(p.actors, ctx, 'actors'),
+    targets: (p: Model<EventRecord>, _: unknown, ctx: Context) => required(p.targets, ctx, 'targets'),
+    respondsTo: (p: Model<EventRecord>, _: unknown, ctx: Context) => present(p.respondsTo, ctx),
+    ...citations,
+  },
+  Statement: {
+    speaker: (p: Model<StatementRecord>, _: unknown, ctx: Context) => one(p.speaker, ctx, 'speaker'),
+    meeting: (p: Model<StatementRecord>, _: unknown, ctx: Context) => optional(p.meeting, ctx),
+    countries: (p: Model<StatementRecord>, _: unknown, ctx: Context) => present(p.countries.map(countryId), ctx),
+    ...citations,
+  },
+};

@@ -1,0 +1,278 @@
+import { GetCommand, type GetCommandOutput, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { EntityRecord } from '../domain/records.js';
+import { ConflictError } from '../errors.js';
+import { batchGet, batchWrite, mapLimit, type WriteRequest } from './batch.js';
+import { contentHash } from './canonical.js';
+import type { Db } from './db.js';
+import { indexChanges } from './index-items.js';
+import { entityKey, revisionKey } from './keys.js';
+
+/**
+ * An entity as stored: the record, its version (1, then +1 per change), the content hash
+ * that lets an unchanged record cost no write, who changed it last and when.
+ */
+export interface StoredEntity {
+  record: EntityRecord;
+  version: number;
+  hash: string;
+  updatedAt: string;
+  updatedBy: string;
+  deleted: boolean;
+  /** Set between a committed change and the revision/index writes that follow it. */
+  pending?: { previous: PreviousState | null };
+}
+
+/** The state a change replaced, kept as a revision. */
+export interface PreviousState {
+  record: EntityRecord;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+  deleted: boolean;
+}
+
+interface EntityItem {
+  pk: string;
+  sk: string;
+  t: string;
+  v: number;
+  h: string;
+  d: EntityRecord;
+  at: string;
+  by: string;
+  del?: boolean;
+  pend?: { prev: PreviousState | null };
+}
+
+function fromItem(item: EntityItem): StoredEntity {
+  return {
+    record: item.d,
+    version: item.v,
+    hash: item.h,
+    updatedAt: item.at,
+    updatedBy: item.by,
+    deleted: item.del === true,
+    ...(item.pend ? { pending: { previous: item.pend.prev } } : {}),
+  };
+}
+
+/** Reads one entity (deleted ones included: callers decide what a tombstone means). */
+export async function getEntity(db: Db, id: string, consistent = false): Promise<StoredEntity | null> {
+  const out = await db.send<GetCommandOutput>(new GetCommand({ TableName: db.tableName, Key: entityKey(id), ConsistentRead: consistent }));
+  return out.Item ? fromItem(out.Item as EntityItem) : null;
+}
+
+/** Reads many entities in BatchGetItem calls of 100 keys; the map has only those found. */
+export async function getEntities(db: Db, ids: readonly string[], consistent = false): Promise<Map<string, StoredEntity>> {
+  const unique = [...new Set(ids)];
+  const items = await batchGet(
+    db,
+    unique.map((id) => entityKey(id)),
+    consistent,
+  );
+  return new Map(items.map((item) => [item.pk as string, fromItem(item as unknown as EntityItem)]));
+}
+
+/** How a record is to be written. */
+export interface WriteOptions {
+  /** Who makes the change: an editor's key name, or `sync:<source>`. */
+  actor: string;
+  /** `ensure` writes only when the entity is missing; `upsert` makes the stored entity equal the record. */
+  mode?: 'upsert' | 'ensure';
+  /** When given, the write happens only if the stored version equals it (0: must not exist). */
+  expectedVersion?: number;
+  /** Soft delete instead of writing the record. */
+  delete?: boolean;
+}
+
+export type WriteOutcome = 'created' | 'updated' | 'unchanged' | 'deleted';
+
+/** What a write did, and the version now stored. */
+export interface WriteResult {
+  outcome: WriteOutcome;
+  version: number;
+  entity: StoredEntity;
+}
+
+function conflict(id: string, current: StoredEntity | null, expected: number | undefined): ConflictError {
+  const have = current?.version ?? 0;
+  return new ConflictError(
+    expected === undefined
+      ? `${id} was changed by someone else while this write was prepared (now version ${have})`
+      : `${id} is at version ${have}, not the expected version ${expected}`,
+    current ? current.version : null,
+  );
+}
+
+function isConditionFailure(error: unknown): boolean {
+  return (error as Error).name === 'ConditionalCheckFailedException';
+}
+
+/**
+ * The first step of every change: a conditional PutItem that succeeds only if the entity is
+ * still at the version read. The item keeps the replaced state in `pend` until `finishWrites`
+ * has stored it as a revision and moved the index items, so an interrupted write is finished
+ * by the next one that reads it.
+ */
+async function commit(db: Db, current: StoredEntity | null, record: EntityRecord, hash: string, options: WriteOptions): Promise<StoredEntity> {
+  const now = new Date().toISOString();
+  const previous: PreviousState | null = current
+    ? { record: current.record, version: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy, deleted: current.deleted }
+    : null;
+  const item: EntityItem = {
+    ...entityKey(record.id),
+    t: record.type,
+    v: (current?.version ?? 0) + 1,
+    h: hash,
+    d: record,
+    at: now,
+    by: options.actor,
+    ...(options.delete ? { del: true } : {}),
+    pend: { prev: previous },
+  };
+  try {
+    await db.send(
+      new PutCommand({
+        TableName: db.tableName,
+        Item: item,
+        ...(current
+          ? { ConditionExpression: 'v = :v', ExpressionAttributeValues: { ':v': current.version } }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+    const now = await getEntity(db, record.id, true);
+    throw Object.assign(conflict(record.id, now, options.expectedVersion), { cause: error });
+  }
+  return fromItem(item);
+}
+
+/** The revision, index puts and index deletes that follow a committed change. */
+function followUps(entity: StoredEntity): WriteRequest[] {
+  const previous = entity.pending?.previous ?? null;
+  const before = previous && !previous.deleted ? previous.record : null;
+  const after = entity.deleted ? null : entity.record;
+  const { put, remove } = indexChanges(before, after);
+  const writes: WriteRequest[] = [];
+  if (previous) {
+    writes.push({
+      put: {
+        ...revisionKey(entity.record.id, previous.version),
+        t: 'revision',
+        d: previous.record,
+        v: previous.version,
+        at: previous.updatedAt,
+        by: previous.updatedBy,
+        ...(previous.deleted ? { del: true } : {}),
+        replacedAt: entity.updatedAt,
+        replacedBy: entity.updatedBy,
+      },
+    });
+  }
+  writes.push(...put.map((item) => ({ put: { ...item } })), ...remove.map((key) => ({ delete: key })));
+  return writes;
+}
+
+/**
+ * Finishes committed changes: writes their revisions and index items in batches, then clears
+ * each entity's pending mark (conditional on its version, so a newer change is left alone).
+ * @returns the number of item writes made.
+ */
+export async function finishWrites(db: Db, entities: readonly StoredEntity[], concurrency = 8): Promise<number> {
+  const pending = entities.filter((e) => e.pending);
+  if (pending.length === 0) return 0;
+  let writes = await batchWrite(db, pending.flatMap(followUps), concurrency);
+  await mapLimit(pending, concurrency, async (entity) => {
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: db.tableName,
+          Key: entityKey(entity.record.id),
+          UpdateExpression: 'REMOVE pend',
+          ConditionExpression: 'v = :v',
+          ExpressionAttributeValues: { ':v': entity.version },
+        }),
+      );
+      writes += 1;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+    delete entity.pending;
+  });
+  return writes;
+}
+
+/**
+ * Decides and commits one change against the state read, without its follow-ups.
+ * @throws ConflictError when `expectedVersion` does not match or a concurrent write won.
+ */
+async function prepare(db: Db, current: StoredEntity | null, record: EntityRecord, options: WriteOptions): Promise<WriteResult> {
+  const have = current?.version ?? 0;
+  if (options.expectedVersion !== undefined && options.expectedVersion !== have) throw conflict(record.id, current, options.expectedVersion);
+  const hash = contentHash(record);
+  if (options.delete) {
+    if (!current || current.deleted) return { outcome: 'unchanged', version: have, entity: current as StoredEntity };
+    return { outcome: 'deleted', version: have + 1, entity: await commit(db, current, current.record, current.hash, options) };
+  }
+  if (current && (options.mode === 'ensure' || (!current.deleted && current.hash === hash))) {
+    return { outcome: 'unchanged', version: have, entity: current };
+  }
+  const entity = await commit(db, current, record, hash, options);
+  return { outcome: current && !current.deleted ? 'updated' : 'created', version: entity.version, entity };
+}
+
+/**
+ * Writes one record (or soft-deletes it) the safe way: read, commit conditionally, then
+ * store the replaced state as a revision and move the index items.
+ * @throws ConflictError when `expectedVersion` does not match or a concurrent write won.
+ */
+export async function writeEntity(db: Db, record: EntityRecord, options: WriteOptions): Promise<WriteResult> {
+  const current = await getEntity(db, record.id, true);
+  if (current?.pending) await finishWrites(db, [current]);
+  const result = await prepare(db, current, record, options);
+  await finishWrites(db, [result.entity]);
+  return result;
+}
+
+/** One record of a batch and what to do with it. */
+export interface BatchEntry {
+  record: EntityRecord;
+  mode: 'upsert' | 'ensure';
+}
+
+/** What happened to one entry of a batch: its outcome, or the error that stopped it. */
+export type BatchResult = { outcome: WriteOutcome } | { error: Error };
+
+/**
+ * Writes many records with few round trips: one BatchGetItem per 100 to read their versions,
+ * one conditional PutItem per changed record (bounded concurrency), then the revisions and
+ * index items of all of them in BatchWriteItem calls. A record whose conditional write loses
+ * to a concurrent writer is read again and retried, so no update is lost and none is doubled.
+ */
+export async function writeEntities(db: Db, entries: readonly BatchEntry[], actor: string, concurrency = 16): Promise<BatchResult[]> {
+  const stored = await getEntities(
+    db,
+    entries.map((e) => e.record.id),
+    true,
+  );
+  const interrupted = [...stored.values()].filter((e) => e.pending);
+  await finishWrites(db, interrupted, concurrency);
+  const committed: StoredEntity[] = [];
+  const results = await mapLimit(entries, concurrency, async (entry): Promise<BatchResult> => {
+    let current = stored.get(entry.record.id) ?? null;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const result = await prepare(db, current, entry.record, { actor, mode: entry.mode });
+        if (result.entity.pending) committed.push(result.entity);
+        return { outcome: result.outcome };
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= 3) return { error: error as Error };
+        current = await getEntity(db, entry.record.id, true);
+        if (current?.pending) await finishWrites(db, [current]);
+      }
+    }
+  });
+  await finishWrites(db, committed, concurrency);
+  return results;
+}

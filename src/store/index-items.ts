@@ -1,0 +1,143 @@
+import type { EntityKind } from '../domain/ids.js';
+import { countryId } from '../domain/ids.js';
+import { dateRange } from '../domain/partial-date.js';
+import type { EntityRecord } from '../domain/records.js';
+import { foldName, wordSuffixes } from '../domain/text.js';
+import { DATE_KEY_MAX, DATE_KEY_MIN, datedSortKey, LIST } from './keys.js';
+
+/**
+ * An item that places an entity in one list. `ref` is the entity's id; `t` its kind (to
+ * resolve unions without reading the entity); `e` the last day a dated fact covers;
+ * `st` and `k` the status and kind that list filters check.
+ */
+export interface IndexItem {
+  pk: string;
+  sk: string;
+  ref: string;
+  t: EntityKind;
+  e?: string;
+  st?: string;
+  k?: string;
+  /** Country code of a leader's name entries, for `leaders(filter: {nameStartsWith, country})`. */
+  c?: string;
+}
+
+function dated(pk: string, record: EntityRecord, date: string | undefined, endDate?: string): IndexItem {
+  const first = date ? dateRange(date).start : DATE_KEY_MIN;
+  const last = endDate ? dateRange(endDate).end : date ? dateRange(date).end : DATE_KEY_MAX;
+  return { pk, sk: datedSortKey(first, record.id), ref: record.id, t: record.type, e: last };
+}
+
+function named(pk: string, record: EntityRecord, name: string): IndexItem {
+  return { pk, sk: `${foldName(name)}#${record.id}`, ref: record.id, t: record.type };
+}
+
+/** Search entries: every word-start suffix of the name and of each alias. */
+function nameItems(record: EntityRecord, names: string[]): IndexItem[] {
+  const suffixes = new Set(names.flatMap((n) => wordSuffixes(foldName(n))));
+  return [...suffixes]
+    .filter((s) => s.length > 0)
+    .map((s) => ({ pk: LIST.names([...s][0] as string), sk: `${s}#${record.id}`, ref: record.id, t: record.type }));
+}
+
+/** Bilateral timeline entries: one per unordered pair of distinct countries. */
+function pairItems(record: EntityRecord, codes: string[], date: string | undefined, endDate?: string): IndexItem[] {
+  const unique = [...new Set(codes)].sort();
+  const items: IndexItem[] = [];
+  for (let i = 0; i < unique.length; i++) {
+    for (let j = i + 1; j < unique.length; j++) {
+      items.push(dated(LIST.pair(unique[i] as string, unique[j] as string), record, date, endDate));
+    }
+  }
+  return items;
+}
+
+const countryOf = (actorId: string) => (actorId.startsWith('country:') ? actorId.slice('country:'.length) : null);
+
+/**
+ * Every index item an entity needs, derived from the record alone, so the set to write (and
+ * the set a previous version needs removed) can always be recomputed.
+ */
+export function indexItemsOf(record: EntityRecord): IndexItem[] {
+  switch (record.type) {
+    case 'source':
+      return [named(LIST.all('source'), record, record.title)];
+    case 'country':
+      return [named(LIST.all('country'), record, record.code), ...nameItems(record, [record.name, ...record.aliases])];
+    case 'organization':
+      return [named(LIST.all('organization'), record, record.name), ...nameItems(record, [record.name, ...record.aliases])];
+    case 'leader': {
+      const names = nameItems(record, [record.name, ...record.aliases]).map((i) => (record.country ? { ...i, c: record.country } : i));
+      const items = [named(LIST.all('leader'), record, record.name), ...names];
+      if (record.country) items.push(named(LIST.leadersOf(record.country), record, record.name));
+      record.roles.forEach((role, i) => {
+        const first = role.start ? dateRange(role.start).start : DATE_KEY_MIN;
+        const last = role.end ? dateRange(role.end).end : DATE_KEY_MAX;
+        for (const code of new Set(['*', ...(role.country ? [role.country] : record.country ? [record.country] : [])])) {
+          items.push({ pk: LIST.roles(code), sk: `${first}#${record.id}#${i}`, ref: record.id, t: 'leader', e: last });
+        }
+      });
+      return items;
+    }
+    case 'meeting': {
+      const at = (pk: string) => ({ ...dated(pk, record, record.date, record.endDate), st: record.status });
+      return [
+        at(LIST.all('meeting')),
+        ...record.participants.map((p) => at(LIST.meetingsOf(p))),
+        ...record.countries.map((c) => at(LIST.meetingsOf(countryId(c)))),
+        ...pairItems(record, record.countries, record.date, record.endDate),
+      ];
+    }
+    case 'deal': {
+      const at = (pk: string) => ({ ...dated(pk, record, record.agreedOn), st: record.status });
+      const codes = [countryOf(record.supplier), countryOf(record.recipient)].filter((c): c is string => c !== null);
+      return [
+        at(LIST.all('deal')),
+        at(LIST.dealsSuppliedBy(record.supplier)),
+        at(LIST.dealsReceivedBy(record.recipient)),
+        at(LIST.dealsBetween(record.supplier, record.recipient)),
+        ...pairItems(record, codes, record.agreedOn),
+      ];
+    }
+    case 'event': {
+      const at = (pk: string) => ({ ...dated(pk, record, record.date, record.endDate), k: record.kind });
+      const parties = [...new Set([...record.actors, ...record.targets])];
+      const sides = [record.actors, record.targets].map((ids) => ids.map(countryOf).filter((c): c is string => c !== null));
+      const pairs = (sides[0] ?? []).flatMap((a) => (sides[1] ?? []).map((b) => [a, b]));
+      return [
+        at(LIST.all('event')),
+        at(LIST.eventsOfKind(record.kind)),
+        ...parties.map((p) => at(LIST.eventsOf(p))),
+        ...pairs.flatMap((pair) => pairItems(record, pair, record.date, record.endDate)),
+      ];
+    }
+    case 'statement': {
+      const items = [
+        dated(LIST.all('statement'), record, record.date),
+        dated(LIST.statementsOf(record.speaker), record, record.date),
+        ...pairItems(record, record.countries, record.date),
+      ];
+      if (record.meeting) items.push(dated(LIST.statementsOf(record.meeting), record, record.date));
+      return items;
+    }
+  }
+}
+
+/** The items' keys as strings, to compare two versions' sets. */
+export function keyString(item: { pk: string; sk: string }): string {
+  return `${item.pk}\u0000${item.sk}`;
+}
+
+/** Index items to write and keys to delete to move from `before`'s lists to `after`'s. */
+export function indexChanges(before: EntityRecord | null, after: EntityRecord | null) {
+  const next = after ? dedupe(indexItemsOf(after)) : [];
+  const keep = new Set(next.map(keyString));
+  const stale = before ? dedupe(indexItemsOf(before)).filter((i) => !keep.has(keyString(i))) : [];
+  return { put: next, remove: stale.map(({ pk, sk }) => ({ pk, sk })) };
+}
+
+function dedupe(items: IndexItem[]): IndexItem[] {
+  const seen = new Map<string, IndexItem>();
+  for (const item of items) seen.set(keyString(item), item);
+  return [...seen.values()];
+}

@@ -1,0 +1,112 @@
+import type { Db } from '../store/db.js';
+import { type BatchEntry, getEntities, writeEntities } from '../store/entities.js';
+import { contentHash } from '../store/canonical.js';
+import { newSyncRunId, saveSyncRun, type SyncRunReport } from '../store/sync-runs.js';
+import { UnavailableError } from '../errors.js';
+import { type Format, parseDetected } from './detect.js';
+import type { Source } from './sources/index.js';
+
+/** How a run goes. */
+export interface SyncOptions {
+  /** The input's format; detected from its first bytes when absent. */
+  format?: Format;
+  /** Validate and compare with the table, but write nothing (no report either). */
+  dryRun?: boolean;
+  /** Records written per round (one BatchGetItem per 100 to read their versions). */
+  batchSize?: number;
+  /** Conditional writes in flight at once. */
+  concurrency?: number;
+  /** Called after each round with the report so far. */
+  onProgress?: (report: SyncRunReport) => void;
+  /** Who the run writes as, in revisions. */
+  actor?: string;
+}
+
+/** How many rejects a report keeps (the count covers all of them). */
+export const MAX_REPORTED_REJECTS = 100;
+
+/**
+ * The one sync pipeline: source → parse → validate → idempotent upsert → run report. The
+ * scheduled Lambda, the CLI, `npm start`'s seeding and the editors' batch mutation all call it.
+ * Records that fail validation are refused with their line; the rest land. A record equal to
+ * what is stored costs no write, so a re-run is a no-op and an interrupted run, re-run,
+ * converges. The report is stored as a SyncRun (newest first in `syncRuns`).
+ * @returns the final report; status FAILED when the source could not be read to the end.
+ */
+export async function runSync(db: Db, source: Source, options: SyncOptions = {}): Promise<SyncRunReport> {
+  const startedAt = new Date().toISOString();
+  const report: SyncRunReport = {
+    id: newSyncRunId(startedAt),
+    source: source.name,
+    format: options.format ?? 'detecting',
+    startedAt,
+    status: 'RUNNING',
+    read: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    rejects: [],
+  };
+  const save = () => (options.dryRun ? Promise.resolve() : saveSyncRun(db, report));
+  const reject = (line: number, message: string) => {
+    report.rejected += 1;
+    if (report.rejects.length < MAX_REPORTED_REJECTS) report.rejects.push({ line, message });
+  };
+  await save();
+  const batchSize = options.batchSize ?? 500;
+  let batch: (BatchEntry & { line: number })[] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const entries = batch;
+    batch = [];
+    if (options.dryRun) await predict(db, entries, report);
+    else {
+      const results = await writeEntities(db, entries, options.actor ?? `sync:${source.name}`, options.concurrency ?? 16);
+      results.forEach((result, i) => {
+        if ('error' in result) {
+          if (result.error instanceof UnavailableError) throw result.error;
+          reject((entries[i] as { line: number }).line, result.error.message);
+        } else if (result.outcome === 'created') report.created += 1;
+        else if (result.outcome === 'updated') report.updated += 1;
+        else report.unchanged += 1;
+      });
+    }
+    options.onProgress?.({ ...report });
+  };
+  try {
+    const { format, records } = await parseDetected(await source.open(), options.format);
+    report.format = format;
+    for await (const parsed of records) {
+      report.read += 1;
+      if (!parsed.ok) reject(parsed.line, parsed.reason);
+      else batch.push({ record: parsed.record, mode: parsed.mode, line: parsed.line });
+      if (batch.length >= batchSize) {
+        await flush();
+        await save();
+      }
+    }
+    await flush();
+    report.status = 'SUCCEEDED';
+  } catch (error) {
+    report.status = 'FAILED';
+    report.error = (error as Error).message;
+  }
+  report.finishedAt = new Date().toISOString();
+  await save();
+  return report;
+}
+
+/** A dry run's outcomes: what the write would do, from the stored hashes. */
+async function predict(db: Db, entries: BatchEntry[], report: SyncRunReport): Promise<void> {
+  const stored = await getEntities(
+    db,
+    entries.map((e) => e.record.id),
+  );
+  for (const { record, mode } of entries) {
+    const current = stored.get(record.id);
+    if (!current || current.deleted) report.created += 1;
+    else if (mode === 'ensure' || current.hash === contentHash(record)) report.unchanged += 1;
+    else report.updated += 1;
+  }
+}

@@ -1,0 +1,75 @@
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import { Readable } from 'node:stream';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+
+/** Where records come from: a local path, `s3://bucket/key`, or an `https://` URL. */
+export interface Source {
+  /** As given, for reports: the file name, the s3:// or https:// address. */
+  name: string;
+  /** The bytes, streamed. */
+  open(): Promise<AsyncIterable<Uint8Array>>;
+}
+
+/** A source that cannot be read: missing file, unknown object, failed download. */
+export class SourceError extends Error {
+  override readonly name = 'SourceError';
+}
+
+/** Options for remote sources. */
+export interface SourceOptions {
+  s3?: S3Client;
+  region?: string;
+  fetch?: typeof fetch;
+}
+
+/**
+ * Resolves a source address. Nothing is read until `open()`.
+ * @throws SourceError for an address of no known kind (http:// is refused: feeds travel over TLS).
+ */
+export function resolveSource(address: string, options: SourceOptions = {}): Source {
+  if (address.startsWith('s3://')) {
+    const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(address);
+    if (!match) throw new SourceError(`${address}: an S3 source is s3://bucket/key`);
+    const [, bucket, key] = match as unknown as [string, string, string];
+    return {
+      name: address,
+      open: async () => {
+        const s3 = options.s3 ?? new S3Client({ region: options.region ?? 'us-east-1' });
+        try {
+          const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+          return out.Body as unknown as AsyncIterable<Uint8Array>;
+        } catch (error) {
+          throw new SourceError(`${address}: cannot be read (${(error as Error).name})`, { cause: error });
+        }
+      },
+    };
+  }
+  if (address.startsWith('https://')) {
+    return {
+      name: address,
+      open: async () => {
+        let response: Response;
+        try {
+          response = await (options.fetch ?? fetch)(address);
+        } catch (error) {
+          throw new SourceError(`${address}: cannot be downloaded`, { cause: error });
+        }
+        if (!response.ok || !response.body) throw new SourceError(`${address}: the server answered ${response.status}`);
+        return Readable.fromWeb(response.body as never) as AsyncIterable<Uint8Array>;
+      },
+    };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(address)) throw new SourceError(`${address}: only local paths, s3:// and https:// sources are supported`);
+  return {
+    name: basename(address),
+    open: async () => {
+      const stream = createReadStream(address, { highWaterMark: 256 * 1024 });
+      await new Promise<void>((resolve, reject) => {
+        stream.once('open', () => resolve());
+        stream.once('error', (error) => reject(new SourceError(`${address}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error.message})`, { cause: error })));
+      });
+      return stream;
+    },
+  };
+}
