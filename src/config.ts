@@ -57,3 +57,23 @@ export function loadConfig(env: Env = process.env): Config {
     anonymousReads: flag(env, 'ANONYMOUS_READS', true),
   };
 }
+
+/** The sync function's configuration: the table's, plus the feeds to read in order. */
+export interface SyncConfig extends Config {
+  /** Sources to apply in order: s3://bucket/key or https:// addresses. */
+  feeds: string[];
+}
+
+/**
+ * Reads the sync function's configuration (FEEDS: comma-separated s3:// or https:// sources).
+ * @throws ConfigError naming the first variable that is missing or malformed.
+ */
+export function loadSyncConfig(env: Env = process.env): SyncConfig {
+  const feeds = (env.FEEDS ?? '')
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
+  const bad = feeds.find((f) => !/^(s3:\/\/[^/]+\/.+|https:\/\/\S+)$/.test(f));
+  if (bad) throw new ConfigError(`FEEDS must list s3://bucket/key or https:// sources, got "${bad}"`);
+  return { ...loadConfig(env), feeds };
+}

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { createGraphqlHandler } from '../handlers/graphql-handler.js';
@@ -8,13 +7,7 @@ import { runSync } from '../sync/run.js';
 import { resolveSource } from '../sync/sources/index.js';
 import { type Engine, ensureTable, startEngine } from './engine.js';
 import { GRAPHQL_PATH, createHttpAdapter } from './http-adapter.js';
-
-/** The article's dataset, loaded through the sync pipeline at every start (a no-op once loaded). */
-export const SEED_FILE = fileURLToPath(new URL('../../data/article.ndjson', import.meta.url));
-/** Where the embedded engine keeps its data between runs (git-ignored). */
-export const DATA_DIR = fileURLToPath(new URL('../../.data/dynalite', import.meta.url));
-/** Table name used locally when TABLE_NAME is not set. */
-export const LOCAL_TABLE = 'geo-knowledge-local';
+import { DATA_DIR, LOCAL_TABLE, SEED_FILE } from './local.js';
 
 function port(name: string, fallback: number): number {
   const raw = process.env[name];

@@ -109,12 +109,18 @@ function isConditionFailure(error: unknown): boolean {
 }
 
 /**
+ * `preIndexed`: a new entity whose index items are already written, so its commit needs no
+ * pending mark and no follow-up (the bulk path of a first import).
+ */
+type InternalOptions = WriteOptions & { preIndexed?: boolean };
+
+/**
  * The first step of every change: a conditional PutItem that succeeds only if the entity is
  * still at the version read. The item keeps the replaced state in `pend` until `finishWrites`
  * has stored it as a revision and moved the index items, so an interrupted write is finished
  * by the next one that reads it.
  */
-async function commit(db: Db, current: StoredEntity | null, record: EntityRecord, hash: string, options: WriteOptions): Promise<StoredEntity> {
+async function commit(db: Db, current: StoredEntity | null, record: EntityRecord, hash: string, options: InternalOptions): Promise<StoredEntity> {
   const now = new Date().toISOString();
   const previous: PreviousState | null = current
     ? { record: current.record, version: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy, deleted: current.deleted }
@@ -128,7 +134,7 @@ async function commit(db: Db, current: StoredEntity | null, record: EntityRecord
     at: now,
     by: options.actor,
     ...(options.delete ? { del: true } : {}),
-    pend: { prev: previous },
+    ...(options.preIndexed ? {} : { pend: { prev: previous } }),
   };
   try {
     await db.send(
@@ -207,7 +213,7 @@ export async function finishWrites(db: Db, entities: readonly StoredEntity[], co
  * Decides and commits one change against the state read, without its follow-ups.
  * @throws ConflictError when `expectedVersion` does not match or a concurrent write won.
  */
-async function prepare(db: Db, current: StoredEntity | null, record: EntityRecord, options: WriteOptions): Promise<WriteResult> {
+async function prepare(db: Db, current: StoredEntity | null, record: EntityRecord, options: InternalOptions): Promise<WriteResult> {
   const have = current?.version ?? 0;
   if (options.expectedVersion !== undefined && options.expectedVersion !== have) throw conflict(record.id, current, options.expectedVersion);
   const hash = contentHash(record);
@@ -258,16 +264,34 @@ export async function writeEntities(db: Db, entries: readonly BatchEntry[], acto
   );
   const interrupted = [...stored.values()].filter((e) => e.pending);
   await finishWrites(db, interrupted, concurrency);
+  // New entities: their index items go out first in batches, then a conditional put of the
+  // entity alone commits each. Until then the lists point at an id that does not resolve yet,
+  // which readers skip; a re-run completes it.
+  const fresh = new Set<number>();
+  const seen = new Set<string>();
+  entries.forEach((entry, i) => {
+    if (stored.has(entry.record.id) || seen.has(entry.record.id)) return;
+    seen.add(entry.record.id);
+    fresh.add(i);
+  });
+  const firstIndexItems = [...fresh].flatMap((i) => indexChanges(null, (entries[i] as BatchEntry).record).put);
+  await batchWrite(
+    db,
+    firstIndexItems.map((item) => ({ put: { ...item } })),
+    concurrency,
+  );
   const committed: StoredEntity[] = [];
-  const results = await mapLimit(entries, concurrency, async (entry): Promise<BatchResult> => {
+  const results = await mapLimit(entries, concurrency, async (entry, index): Promise<BatchResult> => {
     let current = stored.get(entry.record.id) ?? null;
+    let preIndexed = fresh.has(index);
     for (let attempt = 0; ; attempt++) {
       try {
-        const result = await prepare(db, current, entry.record, { actor, mode: entry.mode });
+        const result = await prepare(db, current, entry.record, { actor, mode: entry.mode, preIndexed });
         if (result.entity.pending) committed.push(result.entity);
         return { outcome: result.outcome };
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= 3) return { error: error as Error };
+        preIndexed = false;
         current = await getEntity(db, entry.record.id, true);
         if (current?.pending) await finishWrites(db, [current]);
       }

@@ -1,0 +1,231 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createDocumentClient, Db } from '../../src/store/db.js';
+import { getEntity } from '../../src/store/entities.js';
+import { runSync } from '../../src/sync/run.js';
+import { resolveSource } from '../../src/sync/sources/index.js';
+import { isSyncRunItem, tableChecksum } from '../support/checksum.js';
+import { ARTICLE_FEED, createTestGateway } from '../support/gateway.js';
+import { createTestTable } from '../support/table.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/sipri/${name}`, import.meta.url));
+const SAMPLE = fixture('trade-register-2026-05-sample.csv');
+const MULTILINE = fixture('trade-register-2025-10-multiline-excerpt.csv');
+const PER_DELIVERY = fixture('per-delivery-excerpt.csv');
+/** Attributes that record when and by whom, which differ between two tables with the same facts. */
+const WRITE_STAMPS = ['at', 'by', 'replacedAt', 'replacedBy'];
+
+function writes(db: Db): number {
+  const ops = db.stats.operations;
+  return (ops.BatchWrite ?? 0) + (ops.Update ?? 0) + (ops.Put ?? 0) + (ops.Delete ?? 0);
+}
+
+function tempFeed(lines: unknown[]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'feed-'));
+  const path = join(dir, 'feed.ndjson');
+  writeFileSync(path, `${lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n')}\n`);
+  return path;
+}
+
+describe('Sync: SIPRI exports', () => {
+  it('imports the 26-row sample and answers GraphQL queries about it', async () => {
+    // Prepare
+    const gateway = await createTestGateway({ seed: false });
+    // Act
+    const report = await runSync(gateway.db, resolveSource(SAMPLE));
+    const answer = await gateway.query<{ militaryDeals: { edges: { node: { supplier: { code: string }; items: { designation: string; delivered: number | null; quantity: number | null }[]; tiv: { total: number | null } | null; value: unknown; citations: { source: { title: string; publishedOn: string } }[] } }[] } }>(
+      `{ militaryDeals(filter: {supplier: "IR", recipient: "RU"}, first: 50) { edges { node {
+          supplier { ... on Country { code } } items { designation quantity delivered } tiv { total } value { amount }
+          citations { source { title publishedOn } } } } } }`,
+    );
+    // Assess
+    expect(report.status).toBe('SUCCEEDED');
+    expect(report.rejected).toBe(0);
+    const deals = answer.data?.militaryDeals.edges.map((e) => e.node) ?? [];
+    const shahed = deals.find((d) => d.items[0]?.designation === 'Shahed-136');
+    expect(shahed?.items[0]).toEqual({ designation: 'Shahed-136', quantity: null, delivered: 6600 });
+    expect(deals.every((d) => d.value === null)).toBe(true);
+    expect(deals.every((d) => d.citations.some((c) => c.source.title === 'SIPRI Arms Transfers Database' && c.source.publishedOn === '2026-05-18'))).toBe(true);
+    expect(report.created + report.updated + report.unchanged + report.rejected).toBe(report.read);
+  });
+
+  it('writes nothing when the same export is synced again', async () => {
+    // Prepare
+    const { db } = await createTestTable();
+    await runSync(db, resolveSource(SAMPLE));
+    const before = await tableChecksum(db, { skip: isSyncRunItem });
+    const rerun = new Db(db.client, db.tableName);
+    // Act
+    const report = await runSync(rerun, resolveSource(SAMPLE));
+    // Assess: the only writes are the run's own report (two saves, two items each).
+    expect(report.unchanged).toBe(report.read);
+    expect(rerun.stats.operations.BatchWrite ?? 0).toBe(0);
+    expect(rerun.stats.operations.Update ?? 0).toBe(0);
+    expect(writes(rerun)).toBe(4);
+    expect(await tableChecksum(db, { skip: isSyncRunItem })).toEqual(before);
+  });
+
+  it('joins records broken across lines and groups per-delivery rows into deals', async () => {
+    const { db } = await createTestTable();
+    const broken = await runSync(db, resolveSource(MULTILINE));
+    const perDelivery = await runSync(db, resolveSource(PER_DELIVERY));
+    expect(broken.rejected).toBe(0);
+    expect(perDelivery.rejected).toBe(0);
+    expect(perDelivery.format).toBe('sipri');
+    const text = readFileSync(PER_DELIVERY, 'latin1').split('\n');
+    const id = text.find((l) => /^\d+,/.test(l))?.split(',')[0];
+    const deal = await getEntity(db, `deal:sipri-at-${id}`);
+    expect(deal?.record.type).toBe('deal');
+  });
+
+  it('refuses damaged rows with their line numbers and lands the good ones', async () => {
+    const lines = readFileSync(SAMPLE, 'latin1').split('\n');
+    lines[12] = 'Afghanistan,Czechia,2007,,6'; // a row cut short
+    lines[13] = (lines[13] as string).replace(',2007,', ',twenty,');
+    const dir = mkdtempSync(join(tmpdir(), 'sipri-'));
+    const path = join(dir, 'damaged.csv');
+    writeFileSync(path, Buffer.from(lines.join('\n'), 'latin1'));
+    const { db } = await createTestTable();
+    const report = await runSync(db, resolveSource(path));
+    expect(report.rejects.map((r) => r.line)).toEqual([13, 14]);
+    expect(report.rejects[0]?.message).toMatch(/column/);
+    expect(report.created).toBeGreaterThan(20);
+    expect(report.created + report.updated + report.unchanged + report.rejected).toBe(report.read);
+  });
+});
+
+describe('Sync: feed format', () => {
+  it('refuses bad records with a reason and writes nothing of them', async () => {
+    const { db } = await createTestTable();
+    const path = tempFeed([
+      { format: 'geo-feed', version: 1 },
+      { type: 'source', id: 'source:s1', title: 'A source' },
+      '{"type":"leader", not json',
+      { type: 'leader', id: 'leader:x', name: 'X', citations: [] },
+      { type: 'meeting', id: 'meeting:m', date: '2024-02-30', status: 'HELD', citations: [{ source: 'source:s1' }] },
+      { type: 'leader', id: 'leader:ok', name: 'Ok Person', citations: [{ source: 'source:s1', excerpt: 'Ok' }] },
+    ]);
+    const report = await runSync(db, resolveSource(path));
+    expect(report.rejects).toEqual([
+      { line: 3, message: 'the line is not valid JSON' },
+      { line: 4, message: 'citations: every fact cites at least one source' },
+      { line: 5, message: expect.stringMatching(/^date: must be a date like/) },
+    ]);
+    expect(report.created).toBe(2);
+    expect(await getEntity(db, 'leader:x')).toBeNull();
+    expect(await getEntity(db, 'meeting:m')).toBeNull();
+  });
+
+  it('refuses a feed without its header as a whole', async () => {
+    const { db } = await createTestTable();
+    const report = await runSync(db, resolveSource(tempFeed([{ type: 'source', id: 'source:s1', title: 'A' }])), { format: 'feed' });
+    expect(report.rejected).toBe(1);
+    expect(report.created).toBe(0);
+    expect(report.rejects[0]?.message).toMatch(/header/);
+  });
+
+  it('reports an unreadable source as a failed run', async () => {
+    const { db } = await createTestTable();
+    const report = await runSync(db, resolveSource('/nonexistent/feed.ndjson'));
+    expect(report.status).toBe('FAILED');
+    expect(report.error).toMatch(/cannot be read \(ENOENT\)/);
+  });
+});
+
+describe('Sync: no loss under faults', () => {
+  it('converges to the same table when an interrupted run is run again', async () => {
+    // Prepare: a clean import, for reference.
+    const clean = await createTestTable();
+    await runSync(clean.db, resolveSource(ARTICLE_FEED));
+    await runSync(clean.db, resolveSource(SAMPLE));
+    const expected = await tableChecksum(clean.db, { skip: isSyncRunItem, ignore: WRITE_STAMPS });
+    // Act: the same imports, the second cut off after a few writes, then run again.
+    const target = await createTestTable();
+    await runSync(target.db, resolveSource(ARTICLE_FEED));
+    let budget = 6;
+    const client = createDocumentClient({ region: 'us-east-1', endpoint: target.endpoint });
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (/BatchWrite|Put|Update/.test(String(context.commandName)) && budget-- <= 0) throw Object.assign(new Error('process killed'), { name: 'Interrupted' });
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    const cut = await runSync(new Db(client, target.db.tableName), resolveSource(SAMPLE)).catch((error: Error) => error);
+    const afterCut = await tableChecksum(target.db, { skip: isSyncRunItem, ignore: WRITE_STAMPS });
+    const resumed = await runSync(target.db, resolveSource(SAMPLE));
+    // Assess
+    // The cut run ends FAILED, or dies with the error when even its report cannot be saved.
+    expect(cut instanceof Error ? cut.message : cut.status).toMatch(/^(FAILED|process killed)$/);
+    expect(afterCut).not.toEqual(expected);
+    expect(resumed.status).toBe('SUCCEEDED');
+    expect(await tableChecksum(target.db, { skip: isSyncRunItem, ignore: WRITE_STAMPS })).toEqual(expected);
+  });
+
+  it('slows down but drops nothing when DynamoDB throttles and leaves items unprocessed', async () => {
+    const clean = await createTestTable();
+    await runSync(clean.db, resolveSource(SAMPLE));
+    const expected = await tableChecksum(clean.db, { skip: isSyncRunItem, ignore: WRITE_STAMPS });
+    const target = await createTestTable();
+    const client = createDocumentClient({ region: 'us-east-1', endpoint: target.endpoint, maxAttempts: 6 });
+    let throttled = 0;
+    let unprocessed = 0;
+    let calls = 0;
+    // Throttling is thrown inside the SDK's retry loop, as DynamoDB's answer would be.
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        calls += 1;
+        if (calls % 5 === 0) {
+          throttled += 1;
+          throw Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException', $fault: 'client', $metadata: { httpStatusCode: 400 } });
+        }
+        return next(args);
+      },
+      { step: 'deserialize' },
+    );
+    // Half of every batch comes back unprocessed, as DynamoDB does under load.
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { RequestItems?: Record<string, unknown[]> };
+        if (context.commandName === 'BatchWriteItemCommand' && input.RequestItems) {
+          const [table, requests] = Object.entries(input.RequestItems)[0] as [string, unknown[]];
+          if (requests.length > 1) {
+            const kept = requests.slice(0, Math.ceil(requests.length / 2));
+            const left = requests.slice(kept.length);
+            unprocessed += left.length;
+            const out = (await next({ ...args, input: { ...input, RequestItems: { [table]: kept } } })) as { output: { UnprocessedItems?: Record<string, unknown[]> } };
+            out.output.UnprocessedItems = { [table]: [...(out.output.UnprocessedItems?.[table] ?? []), ...left] };
+            return out as never;
+          }
+        }
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    const report = await runSync(new Db(client, target.db.tableName), resolveSource(SAMPLE));
+    expect(report.error).toBeUndefined();
+    expect(report.status).toBe('SUCCEEDED');
+    expect(throttled).toBeGreaterThan(3);
+    expect(unprocessed).toBeGreaterThan(10);
+    expect(await tableChecksum(target.db, { skip: isSyncRunItem, ignore: WRITE_STAMPS })).toEqual(expected);
+  });
+});
+
+describe('Query: syncRuns', () => {
+  it('lists runs newest first with counts that add up', async () => {
+    const gateway = await createTestGateway();
+    await runSync(gateway.db, resolveSource(SAMPLE));
+    const answer = await gateway.query<{ syncRuns: { edges: { node: { source: string; status: string; read: number; created: number; updated: number; unchanged: number; rejected: number; startedAt: string } }[] } }>(
+      '{ syncRuns(first: 10) { edges { node { source status read created updated unchanged rejected startedAt } } } }',
+    );
+    const runs = answer.data?.syncRuns.edges.map((e) => e.node) ?? [];
+    expect(runs.map((r) => r.source)).toEqual(['trade-register-2026-05-sample.csv', 'article.ndjson']);
+    for (const run of runs) {
+      expect(run.status).toBe('SUCCEEDED');
+      expect(run.created + run.updated + run.unchanged + run.rejected).toBe(run.read);
+    }
+  });
+});
