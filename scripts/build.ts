@@ -1,6 +1,7 @@
 /**
- * Bundles each Lambda handler into one ESM file plus its source map, in the folder the CDK
- * stack deploys as that function's code (`dist/<name>/index.mjs`, handler `index.handler`).
+ * Bundles each Lambda handler into an ESM entry file (plus the chunks it loads on demand, and
+ * source maps), in the folder the CDK stack deploys as that function's code
+ * (`dist/<name>/index.mjs`, handler `index.handler`).
  *
  * Run with `npx tsx scripts/build.ts`.
  */
@@ -42,6 +43,25 @@ const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
 const REQUIRE_BANNER = "import { createRequire as __bannerCreateRequire } from 'node:module'; const require = __bannerCreateRequire(import.meta.url);";
 
 /**
+ * `@apollo/server` publishes an ES module build and a CommonJS one. The handler imports the
+ * first; `@as-integrations/aws-lambda`, a CommonJS package, requires the second, so both went
+ * into the bundle, each with its own copy of graphql-tools and lru-cache: 215 KiB more, and
+ * about 40 ms more on every cold start (bench/README.md, "What changed for performance").
+ * Its requires resolve as imports do, to the ES build: one Apollo Server, whose classes both
+ * sides then share.
+ */
+const oneApolloServer: esbuild.Plugin = {
+  name: 'one-apollo-server',
+  setup(build) {
+    build.onResolve({ filter: /^@apollo\/server(\/.*)?$/ }, async (args) => {
+      if (args.kind !== 'require-call') return undefined;
+      const resolved = await build.resolve(args.path, { kind: 'import-statement', resolveDir: args.resolveDir, importer: args.importer });
+      return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path };
+    });
+  },
+};
+
+/**
  * Options shared by every bundle.
  *
  * The AWS SDK v3 is bundled rather than taken from the runtime: the version is then the one
@@ -53,9 +73,12 @@ const REQUIRE_BANNER = "import { createRequire as __bannerCreateRequire } from '
  * | graphql | 1733 KiB    | 1389 KiB                           |
  * | sync    | 960 KiB     | 480 KiB                            |
  *
- * Under half a MiB per function is a small price, far from Lambda's 50 MB zipped limit.
+ * Under half a MiB per function is a small price, far from Lambda's 50 MB zipped limit, and
+ * the bundled SDK also starts faster: with it external, loaded from `node_modules`, a cold
+ * start of the GraphQL function took 77 ms longer (bench/README.md, "What changed for
+ * performance").
  */
-const COMMON_OPTIONS = {
+export const COMMON_OPTIONS = {
   bundle: true,
   format: 'esm',
   platform: 'node',
@@ -70,6 +93,15 @@ const COMMON_OPTIONS = {
   // they tree-shake better than the CommonJS ones (about 250 KiB less per handler above).
   mainFields: ['module', 'main'],
   banner: { js: REQUIRE_BANNER },
+  // Code reached only through a dynamic `import()` goes to chunks of its own, read when first
+  // run: Apollo's usage reporting, the SDK's unused credential providers and the mutations
+  // (with zod) stay off the cold start of a query, which then compiles 0.8 MiB instead of
+  // 1.7 MiB (bench/README.md, "What changed for performance"). Entries keep their names;
+  // chunks go to `chunks/`.
+  splitting: true,
+  outExtension: { '.js': '.mjs' },
+  chunkNames: 'chunks/[name]-[hash]',
+  plugins: [oneApolloServer],
   logLevel: 'warning',
 } as const satisfies esbuild.BuildOptions;
 
@@ -84,7 +116,13 @@ export async function build(root: string = PROJECT_ROOT, bundles: readonly Bundl
     bundles.map(async (bundle) => {
       const outfile = path.resolve(root, bundle.outfile);
       await rm(path.dirname(outfile), { recursive: true, force: true });
-      await esbuild.build({ ...COMMON_OPTIONS, absWorkingDir: root, entryPoints: [path.resolve(root, bundle.entry)], outfile });
+      await esbuild.build({
+        ...COMMON_OPTIONS,
+        absWorkingDir: root,
+        entryPoints: [path.resolve(root, bundle.entry)],
+        outdir: path.dirname(outfile),
+        entryNames: path.basename(outfile, '.mjs'),
+      });
       const [code, map] = await Promise.all([stat(outfile), stat(`${outfile}.map`)]);
       return { name: bundle.name, outfile: path.relative(root, outfile), bytes: code.size, sourceMapBytes: map.size };
     }),

@@ -23,6 +23,8 @@ const time = () => new Date().toTimeString().slice(0, 8);
  * (or on DYNAMODB_ENDPOINT), with the article's data loaded.
  */
 async function main(): Promise<void> {
+  // Local tools run on the developer's Node (20 here); the deployed functions run on 22.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const { values } = parseArgs({ options: { memory: { type: 'boolean', default: false } } });
   const gqlPort = port('PORT', 4000);
   let engine: Engine | null = null;
@@ -39,7 +41,13 @@ async function main(): Promise<void> {
   console.log(
     `${time()} loaded ${seed.source}: ${seed.read} records, ${seed.created} created, ${seed.updated} updated, ${seed.unchanged} unchanged, ${seed.rejected} refused`,
   );
-  const handler = createGraphqlHandler(config, (message, error) => console.error(`${time()} ${message}:`, error), db);
+  const handler = createGraphqlHandler(config, (message, error) => console.error(`${time()} ${message}:`, error), db, {
+    observe: (r) => {
+      const ops = Object.entries(r.dynamodb.operations).map(([op, n]) => `${op} ${n}`).join(', ');
+      const errors = r.errorCodes.length > 0 ? `, errors: ${r.errorCodes.join(', ')}` : '';
+      console.log(`${time()}   ${r.operationType} ${r.operationName}: ${r.durationMs.toFixed(0)} ms, ${r.dynamodb.calls} DynamoDB calls${ops ? ` (${ops})` : ''}${errors}`);
+    },
+  });
   const server = createHttpAdapter(handler, STAGE_SETTINGS[config.stage], ({ method, path, status, ms }) =>
     console.log(`${time()} ${method} ${path} ${status} ${ms.toFixed(0)} ms`),
   );

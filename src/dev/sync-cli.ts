@@ -25,6 +25,8 @@ function progressLine(report: SyncRunReport, tty: boolean): string {
  * when records were refused or the source could not be read.
  */
 async function main(): Promise<number> {
+  // Local tools run on the developer's Node (20 here); the deployed functions run on 22.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: { 'dry-run': { type: 'boolean', default: false }, format: { type: 'string' }, help: { type: 'boolean', default: false } },
@@ -57,7 +59,7 @@ async function main(): Promise<number> {
   if (tty) process.stdout.write('\n');
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    `${values['dry-run'] ? 'dry run of ' : ''}${report.source} (${report.format}): ${report.status}, ${report.read} read, ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} refused in ${seconds.toFixed(1)} s; ${db.stats.operations.BatchWrite ?? 0} BatchWriteItem, ${db.stats.operations.Put ?? 0} PutItem calls`,
+    `${values['dry-run'] ? 'dry run of ' : ''}${report.source} (${report.format}): ${report.status}, ${report.read} read, ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} refused in ${seconds.toFixed(1)} s; ${db.stats.operations.BatchWriteItem ?? 0} BatchWriteItem, ${db.stats.operations.PutItem ?? 0} PutItem calls`,
   );
   for (const reject of report.rejects.slice(0, 20)) console.log(`  line ${reject.line}: ${reject.message}`);
   if (report.rejected > 20) console.log(`  … and ${report.rejected - 20} more`);

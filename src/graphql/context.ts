@@ -12,8 +12,8 @@ export interface Context {
   stage: Stage;
 }
 
-/** A fresh context for one request: new counters, new loader caches. */
-export function createContext(db: Db, caller: Caller, stage: Stage): Context {
-  const requestDb = db.forRequest();
+/** A fresh context for one request: new counters, new loader caches, and the request's deadline signal. */
+export function createContext(db: Db, caller: Caller, stage: Stage, signal?: AbortSignal): Context {
+  const requestDb = db.forRequest(signal);
   return { db: requestDb, loaders: createLoaders(requestDb), caller, stage };
 }

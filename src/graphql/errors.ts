@@ -21,14 +21,39 @@ const REQUEST_ERROR_CODES = new Set([
   'SERVICE_UNAVAILABLE',
 ]);
 
+/**
+ * Whether `error` is a GraphQLError from any copy of graphql-js: Apollo may load the CommonJS
+ * build while this code gets the ES module one (as under vitest), and `instanceof` then fails.
+ */
+function isGraphQLError(error: unknown): boolean {
+  return error instanceof GraphQLError || Object.prototype.toString.call(error) === '[object GraphQLError]';
+}
+
+/**
+ * Whether `error` is one graphql-js or Apollo raised about the request itself without giving it
+ * a code ("Unsupported persisted query version", a subscription sent to a schema without
+ * one): not from a resolver (no path) and caused by nothing else (no original error).
+ */
+function isUncodedRequestError(error: unknown): boolean {
+  if (!isGraphQLError(error)) return false;
+  const { extensions, path, originalError } = error as GraphQLError;
+  return extensions?.code === undefined && !path && !originalError;
+}
+
 function withCode(formatted: GraphQLFormattedError, message: string, extensions: Record<string, unknown>): GraphQLFormattedError {
-  return { message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions };
+  return {
+    message,
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+    extensions,
+  };
 }
 
 /**
  * Apollo's `formatError`: domain errors become their codes; errors Apollo raised itself keep
- * theirs; everything else is logged with its cause and reaches the caller as a bare
- * INTERNAL_SERVER_ERROR. No stack trace or internal message ever leaves.
+ * theirs (BAD_REQUEST when it gave none); everything else is logged with its cause and
+ * reaches the caller as a bare INTERNAL_SERVER_ERROR. No stack trace or internal message
+ * ever leaves.
  */
 export function createFormatError(log: ErrorLog) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -46,9 +71,10 @@ export function createFormatError(log: ErrorLog) {
       return withCode(formatted, original.message, { code: 'SERVICE_UNAVAILABLE' });
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && (original instanceof GraphQLError || !(original instanceof Error))) {
+    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && (isGraphQLError(original) || !(original instanceof Error))) {
       return withCode(formatted, formatted.message, { code });
     }
+    if (isUncodedRequestError(original)) return withCode(formatted, formatted.message, { code: 'BAD_REQUEST' });
     log('unexpected error', original);
     return withCode(formatted, 'Unexpected error; it has been logged.', { code: 'INTERNAL_SERVER_ERROR' });
   };

@@ -1,13 +1,17 @@
 import { HeaderMap } from '@apollo/server';
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
+import { GraphQLError } from 'graphql';
 import type { Config } from '../config.js';
+import { UnavailableError } from '../errors.js';
 import { createKeyResolver } from '../graphql/auth.js';
 import { createContext } from '../graphql/context.js';
 import type { ErrorLog } from '../graphql/errors.js';
+import { observabilityPlugin, type RequestObserver } from '../graphql/observability.js';
 import { createApolloServer } from '../graphql/server.js';
-import { MAX_BODY_BYTES } from '../stages.js';
+import { MAX_BODY_BYTES, REQUEST_DEADLINE_MS } from '../stages.js';
 import { createDocumentClient, Db } from '../store/db.js';
+import { requestBudget, withDeadline } from './deadline.js';
 
 /** A handler of API Gateway HTTP API (payload v2) events. */
 export type GraphqlHandler = (event: APIGatewayProxyEventV2, context: LambdaContext) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -82,23 +86,78 @@ const eventHandler = handlers.createRequestHandler<APIGatewayProxyEventV2, APIGa
   },
 );
 
+/**
+ * A key lookup that DynamoDB could not answer fails the whole request before execution, where
+ * Apollo would answer 500: it gets SERVICE_UNAVAILABLE and 503 instead, as a failed read would.
+ */
+function unavailableCaller(error: unknown, log: ErrorLog): unknown {
+  if (!(error instanceof UnavailableError)) return error;
+  log('database unavailable', error);
+  return new GraphQLError(error.message, { originalError: error, extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
+}
+
 const lowerCaseHeaders = (headers: APIGatewayProxyEventV2['headers']) =>
   Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
 
+/** Options of the handler beyond the configuration. */
+export interface HandlerOptions {
+  /** Time a request may take before it is answered with TIMEOUT; REQUEST_DEADLINE_MS by default. */
+  deadlineMs?: number;
+  /** The clock of the API key cache (tests move it past KEY_CACHE_MS). */
+  clock?: () => number;
+  /** Receives a report of every request: operation, duration, error codes, DynamoDB calls. */
+  observe?: RequestObserver;
+}
+
 /**
  * Builds the GraphQL Lambda handler: one Apollo Server and one SDK client per process,
- * a fresh context (loaders, counters, caller) per request.
+ * a fresh context (loaders, counters, caller) per request. With ANONYMOUS_READS=false a
+ * request without a valid key is refused (401, UNAUTHENTICATED). A request still running at its
+ * deadline (below the function's timeout) is answered 503 with code TIMEOUT, and its
+ * DynamoDB calls are aborted, instead of the invocation being killed without an answer.
  */
-export function createGraphqlHandler(config: Config, log: ErrorLog, db?: Db): GraphqlHandler {
-  const table = db ?? new Db(createDocumentClient({ region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) }), config.tableName);
-  const resolveCaller = createKeyResolver(table);
+export function createGraphqlHandler(config: Config, log: ErrorLog, db?: Db, options: HandlerOptions = {}): GraphqlHandler {
+  const table =
+    db ??
+    new Db(
+      createDocumentClient({ region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) }),
+      config.tableName,
+    );
+  const resolveCaller = createKeyResolver(table, options.clock);
   const server = createApolloServer(config, log);
+  if (options.observe) server.addPlugin(observabilityPlugin(options.observe));
+  const deadlines = new WeakMap<APIGatewayProxyEventV2, AbortSignal>();
   const handler = startServerAndCreateLambdaHandler(server as never, eventHandler, {
-    context: async ({ event }) => createContext(table, await resolveCaller(lowerCaseHeaders(event.headers)), config.stage),
+    context: async ({ event }) => {
+      const caller = await resolveCaller(lowerCaseHeaders(event.headers)).catch((error: unknown) => {
+        throw unavailableCaller(error, log);
+      });
+      if (caller.kind === 'anonymous' && !config.anonymousReads) {
+        throw new GraphQLError('this API needs a key: send authorization: Bearer <key>', {
+          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+        });
+      }
+      return createContext(table, caller, config.stage, deadlines.get(event));
+    },
   });
+  const deadlineMs = options.deadlineMs ?? REQUEST_DEADLINE_MS;
   return async (event, context) => {
+    const controller = new AbortController();
+    deadlines.set(event, controller.signal);
+    const budget = requestBudget(deadlineMs, context);
     try {
-      return (await handler(event, context, () => undefined)) as APIGatewayProxyStructuredResultV2;
+      return await withDeadline(
+        budget,
+        controller,
+        async () => (await handler(event, context, () => undefined)) as APIGatewayProxyStructuredResultV2,
+        () => {
+          log('request stopped at its deadline', new Error(`no answer within ${budget} ms`));
+          return {
+            ...errorResult(503, `The request took longer than ${budget} ms and was stopped; try again, or ask for less.`, 'TIMEOUT'),
+            headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': '1' },
+          };
+        },
+      );
     } catch (error) {
       log('request failed outside GraphQL execution', error);
       return errorResult(500, 'Unexpected error; it has been logged.', 'INTERNAL_SERVER_ERROR');

@@ -1,7 +1,21 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics } from '@aws-lambda-powertools/metrics';
 import { loadConfig } from '../config.js';
 import { createGraphqlHandler } from './graphql-handler.js';
+import { powertoolsObserver } from './observability.js';
 
-/** The GraphQL function's entry point (`dist/graphql/index.mjs`): configuration is read once, at start. */
-export const handler = createGraphqlHandler(loadConfig(), (message, error) => {
-  console.error(JSON.stringify({ level: 'ERROR', message, error: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack, cause: String((error as Error).cause ?? '') } : String(error) }));
+const config = loadConfig();
+const logger = new Logger({ serviceName: 'geo-gateway-graphql', persistentKeys: { stage: config.stage } });
+const metrics = new Metrics({ namespace: 'GeoGateway', serviceName: 'graphql', defaultDimensions: { stage: config.stage } });
+const lambdaHandler = createGraphqlHandler(config, (message, error) => logger.error(message, error as Error), undefined, {
+  observe: powertoolsObserver(logger, metrics),
 });
+
+/**
+ * The GraphQL function's entry point (`dist/graphql/index.mjs`): configuration is read once,
+ * at start; each request is logged with the Lambda request id and measured in EMF metrics.
+ */
+export const handler: typeof lambdaHandler = async (event, context) => {
+  logger.addContext(context);
+  return lambdaHandler(event, context);
+};

@@ -1,6 +1,6 @@
 import type { EntityKind } from '../domain/ids.js';
 import { countryId } from '../domain/ids.js';
-import { dateRange } from '../domain/partial-date.js';
+import { dateRange, yearBefore } from '../domain/partial-date.js';
 import type { EntityRecord } from '../domain/records.js';
 import { foldName, wordSuffixes } from '../domain/text.js';
 import { DATE_KEY_MAX, DATE_KEY_MIN, datedSortKey, LIST } from './keys.js';
@@ -55,10 +55,31 @@ function pairItems(record: EntityRecord, codes: string[], date: string | undefin
 const countryOf = (actorId: string) => (actorId.startsWith('country:') ? actorId.slice('country:'.length) : null);
 
 /**
+ * The partition beside a dated list that lists again its facts spanning more than a year. A
+ * date-range read starts a year before `from` (see `queryList`); these are the facts that
+ * start earlier yet can still reach `from`, and the read takes them from here.
+ */
+export function longFactsOf(pk: string): string {
+  return `${pk}#LONG`;
+}
+
+/** Whether a dated item's fact spans more than a year (undated facts span all time). */
+function isLong(item: IndexItem): boolean {
+  return item.e !== undefined && item.sk.slice(0, DATE_KEY_MIN.length) < yearBefore(item.e);
+}
+
+/**
  * Every index item an entity needs, derived from the record alone, so the set to write (and
  * the set a previous version needs removed) can always be recomputed.
  */
 export function indexItemsOf(record: EntityRecord): IndexItem[] {
+  const items = listItemsOf(record);
+  // Roles are read from the start of their list (`activeOn`): they need no second entries.
+  if (record.type === 'leader') return items;
+  return [...items, ...items.filter(isLong).map((item) => ({ ...item, pk: longFactsOf(item.pk) }))];
+}
+
+function listItemsOf(record: EntityRecord): IndexItem[] {
   switch (record.type) {
     case 'source':
       return [named(LIST.all('source'), record, record.title)];
@@ -109,6 +130,8 @@ export function indexItemsOf(record: EntityRecord): IndexItem[] {
         at(LIST.eventsOfKind(record.kind)),
         ...parties.map((p) => at(LIST.eventsOf(p))),
         ...pairs.flatMap((pair) => pairItems(record, pair, record.date, record.endDate)),
+        // Countries acting together are in a relation too (Russia and Iran over a delivery).
+        ...pairItems(record, sides[0] ?? [], record.date, record.endDate),
       ];
     }
     case 'statement': {

@@ -4,6 +4,7 @@ import { type DateRange, yearBefore } from '../domain/partial-date.js';
 import { ValidationError } from '../errors.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Db } from './db.js';
+import { longFactsOf } from './index-items.js';
 import { DATE_KEY_MAX, DATE_KEY_MIN } from './keys.js';
 
 /** An entry of a list: the entity it points to and its kind. */
@@ -65,8 +66,9 @@ export async function queryList(db: Db, query: ListQuery): Promise<ListPage> {
     values[':low'] = low;
     values[':high'] = high;
   } else if (query.during) {
-    // A fact whose range overlaps [from, to] starts at most a year before `from` (the widest
-    // precision) and no later than `to`; the exact check on its last day `e` is the filter.
+    // A fact of at most a year whose range overlaps [from, to] starts at most a year before
+    // `from` (the widest precision) and no later than `to`; the exact check on its last day
+    // `e` is the filter. Longer facts are read from their own partition (below).
     low = query.during.start ? yearBefore(query.during.start) : DATE_KEY_MIN;
     high = `${query.during.end ?? DATE_KEY_MAX}\uffff`;
     keyCondition += ' AND #sk BETWEEN :low AND :high';
@@ -86,34 +88,71 @@ export async function queryList(db: Db, query: ListQuery): Promise<ListPage> {
     values[`:${attribute}`] = value;
     filters.push(`#${attribute} = :${attribute}`);
   }
-  let exclusiveStartKey: Record<string, unknown> | undefined;
-  if (query.after) {
-    const sk = decodeCursor(query.after, query.pk);
-    if (sk < low || sk > high) throw new ValidationError('after: the cursor is outside the range of this list', { path: 'after' });
-    exclusiveStartKey = { pk: query.pk, sk };
+  // Facts spanning more than a year can start before `low` and still reach `from`: they are
+  // listed a second time in the list's long-facts partition, read once the key range is done.
+  const long = query.during?.start !== undefined && query.newestFirst === true;
+  type Range = { pk: string; keyCondition: string; values: Record<string, unknown>; start?: Record<string, unknown> };
+  const ranges: Range[] = [{ pk: query.pk, keyCondition, values }];
+  if (long) {
+    const longPk = longFactsOf(query.pk);
+    const { ':high': _, ...below } = values;
+    ranges.push({ pk: longPk, keyCondition: '#pk = :pk AND #sk < :low', values: { ...below, ':pk': longPk } });
+  }
+  if (query.after !== undefined && query.after !== null) {
+    // A cursor among the long facts names their partition: the key range is behind it.
+    let sk: string;
+    let amongLong = false;
+    try {
+      sk = decodeCursor(query.after, query.pk);
+    } catch (error) {
+      if (!long) throw error;
+      sk = decodeCursor(query.after, longFactsOf(query.pk));
+      amongLong = true;
+    }
+    if (amongLong ? sk >= low : sk < low || sk > high)
+      throw new ValidationError('after: the cursor is outside the range of this list', { path: 'after' });
+    if (amongLong) ranges.shift();
+    const [next] = ranges as [Range];
+    next.start = { pk: next.pk, sk };
   }
   const wanted = query.first + 1;
   const entries: ListEntry[] = [];
-  for (let reads = 0; entries.length < wanted; reads++) {
-    if (reads >= MAX_PAGE_READS) break;
-    const out = await db.send<QueryCommandOutput>(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: keyCondition,
-        ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ProjectionExpression: '#pk, #sk, #ref, #t',
-        ScanIndexForward: !query.newestFirst,
-        Limit: filters.length > 0 ? Math.max(wanted - entries.length, 50) : wanted - entries.length,
-        ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
-      }),
-    );
-    for (const item of (out.Items ?? []) as { pk: string; sk: string; ref: string; t: EntityKind }[]) {
-      entries.push({ ref: item.ref, kind: item.t, sortKey: item.sk, cursor: encodeCursor(item.pk, item.sk) });
+  // Where to go on from when the reads allowed for one page ran out before the list did.
+  let resumeAt: string | null = null;
+  let reads = 0;
+  for (const range of ranges) {
+    let exclusiveStartKey = range.start;
+    while (entries.length < wanted) {
+      if (reads >= MAX_PAGE_READS) {
+        // A range not begun yet is the long facts': the key range has been read to its end, `low`.
+        resumeAt = exclusiveStartKey ? encodeCursor(range.pk, exclusiveStartKey.sk as string) : encodeCursor(query.pk, low);
+        break;
+      }
+      reads += 1;
+      const out = await db.send<QueryCommandOutput>(
+        new QueryCommand({
+          TableName: db.tableName,
+          KeyConditionExpression: range.keyCondition,
+          ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: range.values,
+          ProjectionExpression: '#pk, #sk, #ref, #t',
+          ScanIndexForward: !query.newestFirst,
+          Limit: filters.length > 0 ? Math.max(wanted - entries.length, 50) : wanted - entries.length,
+          ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
+        }),
+      );
+      for (const item of (out.Items ?? []) as { pk: string; sk: string; ref: string; t: EntityKind }[]) {
+        entries.push({ ref: item.ref, kind: item.t, sortKey: item.sk, cursor: encodeCursor(item.pk, item.sk) });
+      }
+      if (!out.LastEvaluatedKey) break;
+      exclusiveStartKey = out.LastEvaluatedKey;
     }
-    if (!out.LastEvaluatedKey) break;
-    exclusiveStartKey = out.LastEvaluatedKey;
+    if (entries.length >= wanted || resumeAt !== null) break;
+  }
+  if (resumeAt !== null && entries.length <= query.first) {
+    // Every entry read is on this page; the next page starts where the reading stopped.
+    return { entries, hasNextPage: true, endCursor: resumeAt };
   }
   const page = entries.slice(0, query.first);
   return {

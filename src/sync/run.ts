@@ -1,8 +1,8 @@
+import { UnavailableError } from '../errors.js';
+import { contentHash } from '../store/canonical.js';
 import type { Db } from '../store/db.js';
 import { type BatchEntry, getEntities, writeEntities } from '../store/entities.js';
-import { contentHash } from '../store/canonical.js';
-import { newSyncRunId, saveSyncRun, type SyncRunReport } from '../store/sync-runs.js';
-import { UnavailableError } from '../errors.js';
+import { newSyncRunId, type SyncRunReport, saveSyncRun } from '../store/sync-runs.js';
 import { type Format, parseDetected } from './detect.js';
 import type { Source } from './sources/index.js';
 
@@ -20,6 +20,8 @@ export interface SyncOptions {
   onProgress?: (report: SyncRunReport) => void;
   /** Who the run writes as, in revisions. */
   actor?: string;
+  /** Lines the source adds before the caller's own (a header it was given), left out of reported line numbers. */
+  linesBefore?: number;
 }
 
 /** How many rejects a report keeps (the count covers all of them). */
@@ -51,7 +53,7 @@ export async function runSync(db: Db, source: Source, options: SyncOptions = {})
   const save = () => (options.dryRun ? Promise.resolve() : saveSyncRun(db, report));
   const reject = (line: number, message: string) => {
     report.rejected += 1;
-    if (report.rejects.length < MAX_REPORTED_REJECTS) report.rejects.push({ line, message });
+    if (report.rejects.length < MAX_REPORTED_REJECTS) report.rejects.push({ line: line - (options.linesBefore ?? 0), message });
   };
   await save();
   const batchSize = options.batchSize ?? 500;

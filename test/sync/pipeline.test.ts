@@ -20,7 +20,7 @@ const WRITE_STAMPS = ['at', 'by', 'replacedAt', 'replacedBy'];
 
 function writes(db: Db): number {
   const ops = db.stats.operations;
-  return (ops.BatchWrite ?? 0) + (ops.Update ?? 0) + (ops.Put ?? 0) + (ops.Delete ?? 0);
+  return (ops.BatchWriteItem ?? 0) + (ops.UpdateItem ?? 0) + (ops.PutItem ?? 0) + (ops.DeleteItem ?? 0);
 }
 
 function tempFeed(lines: unknown[]): string {
@@ -62,8 +62,8 @@ describe('Sync: SIPRI exports', () => {
     const report = await runSync(rerun, resolveSource(SAMPLE));
     // Assess: the only writes are the run's own report (two saves, two items each).
     expect(report.unchanged).toBe(report.read);
-    expect(rerun.stats.operations.BatchWrite ?? 0).toBe(0);
-    expect(rerun.stats.operations.Update ?? 0).toBe(0);
+    expect(rerun.stats.operations.BatchWriteItem ?? 0).toBe(0);
+    expect(rerun.stats.operations.UpdateItem ?? 0).toBe(0);
     expect(writes(rerun)).toBe(4);
     expect(await tableChecksum(db, { skip: isSyncRunItem })).toEqual(before);
   });

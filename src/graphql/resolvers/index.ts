@@ -1,13 +1,24 @@
 import { DateTimeScalar, PartialDateScalar } from '../scalars.js';
-import { Mutation } from './mutation.js';
+import { schemaDocument } from '../schema.generated.js';
+import { fieldNames, lazyResolvers } from './lazy-resolvers.js';
 import { Query } from './query.js';
 import { types } from './types.js';
+
+/**
+ * The mutations, loaded by the first one to run: what only they need (the record validators
+ * with zod, the sync pipeline) then stays out of what a cold start compiles to answer a query
+ * (bench/README.md, "What changed for performance").
+ */
+async function loadMutations() {
+  const [{ Mutation }, { mutations }] = await Promise.all([import('./mutation.js'), import('./mutations/index.js')]);
+  return { ...Mutation, ...mutations };
+}
 
 /** Every resolver of the schema. */
 export const resolvers = {
   PartialDate: PartialDateScalar,
   DateTime: DateTimeScalar,
   Query,
-  Mutation,
+  Mutation: lazyResolvers(fieldNames(schemaDocument, 'Mutation'), loadMutations),
   ...types,
 };

@@ -1,12 +1,13 @@
 import { ACTOR_KINDS, actorIdFromFilter, countryId, type EntityKind, kindOf } from '../../domain/ids.js';
 import { foldName } from '../../domain/text.js';
 import { ValidationError } from '../../errors.js';
-import { LIST } from '../../store/keys.js';
-import { queryList } from '../../store/lists.js';
+import { type IndexItem, indexItemsOf } from '../../store/index-items.js';
+import { DATE_KEY_MAX, DATE_KEY_MIN, LIST } from '../../store/keys.js';
+import { type ListQuery, queryList } from '../../store/lists.js';
 import { isSyncRunId } from '../../store/sync-runs.js';
 import type { Context } from '../context.js';
 import type { Model } from '../models.js';
-import { MAX_PAGE_SIZE, type PageArgs, pageSize } from '../pagination.js';
+import { type Connection, MAX_PAGE_SIZE, type PageArgs, pageSize, toConnection } from '../pagination.js';
 import { activeOnQuery, countryCode, during, idArg, listConnection } from './lists.js';
 
 type Args<T> = T & PageArgs;
@@ -19,6 +20,39 @@ async function byId(ctx: Context, id: string, kind: EntityKind): Promise<Model |
   return model?.type === kind ? model : null;
 }
 
+type LeaderListQuery = Omit<ListQuery, 'first' | 'after'>;
+
+/** Whether the query keeps an index item: the checks `queryList` makes, on an item of one's own. */
+function keeps(item: IndexItem, query: LeaderListQuery): boolean {
+  if (item.pk !== query.pk) return false;
+  if (query.prefix !== undefined && !item.sk.startsWith(query.prefix)) return false;
+  const { activeOn } = query;
+  if (activeOn && (item.sk.slice(0, DATE_KEY_MIN.length) > activeOn.end || (item.e ?? DATE_KEY_MAX) < activeOn.start)) return false;
+  const where = Object.entries(query.where ?? {});
+  return where.every(([attribute, value]) => value === undefined || item[attribute as keyof IndexItem] === value);
+}
+
+/**
+ * A page of a list where a leader has several entries (one per role, one per name or alias):
+ * each leader is kept at the first of its own entries the query keeps, and only there, so it
+ * appears once however the list is paged. A page may hold fewer than `first` leaders.
+ */
+async function distinctLeaders(ctx: Context, query: LeaderListQuery, page: PageArgs): Promise<Connection> {
+  const list = await queryList(ctx.db, { ...query, first: pageSize(page.first), after: page.after ?? null });
+  const models = await ctx.loaders.entity.loadMany(list.entries.map((e) => e.ref));
+  const entries = list.entries.filter((entry, i) => {
+    const model = models[i];
+    if (!model || model instanceof Error) return false;
+    const keys = indexItemsOf(model)
+      .filter((item) => keeps(item, query))
+      .map((item) => item.sk)
+      .sort();
+    return entry.sortKey === (query.newestFirst ? keys.at(-1) : keys[0]);
+  });
+  // The page ends at its last leader, or at its last entry when all were left out, so the next page moves on.
+  return toConnection({ ...list, entries, endCursor: entries.at(-1)?.cursor ?? list.endCursor }, ctx.loaders);
+}
+
 /** Leaders, by whichever list serves the filter. */
 export function leadersList(ctx: Context, filter: { country?: string | null; nameStartsWith?: string | null; activeOn?: string | null }, page: PageArgs) {
   const country = filter.country ? countryCode(filter.country, 'filter.country') : null;
@@ -26,9 +60,10 @@ export function leadersList(ctx: Context, filter: { country?: string | null; nam
     if (filter.activeOn) throw new ValidationError('nameStartsWith combines with country, not with activeOn', { path: 'filter.activeOn' });
     const prefix = foldName(filter.nameStartsWith);
     if (prefix.length === 0) throw new ValidationError('nameStartsWith needs at least one letter or digit', { path: 'filter.nameStartsWith' });
-    return listConnection(ctx, { pk: LIST.names([...prefix][0] as string), prefix, where: { t: 'leader', ...(country ? { c: country } : {}) } }, page);
+    const where = { t: 'leader', ...(country ? { c: country } : {}) };
+    return distinctLeaders(ctx, { pk: LIST.names([...prefix][0] as string), prefix, where }, page);
   }
-  if (filter.activeOn) return listConnection(ctx, activeOnQuery(LIST.roles(country ?? '*'), filter.activeOn), page);
+  if (filter.activeOn) return distinctLeaders(ctx, activeOnQuery(LIST.roles(country ?? '*'), filter.activeOn), page);
   return listConnection(ctx, { pk: country ? LIST.leadersOf(country) : LIST.all('leader') }, page);
 }
 

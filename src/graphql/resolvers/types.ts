@@ -41,9 +41,14 @@ async function present(ids: string[], ctx: Context): Promise<Model[]> {
   return models.filter((m): m is Model => m !== null && !(m instanceof Error));
 }
 
-const location = (loc: { city?: string; country?: string } | undefined) => (loc ? { city: loc.city ?? null, countryCode: loc.country } : null);
+const location = (loc: { city?: string; country?: string } | undefined) =>
+  loc ? { city: loc.city ?? null, countryCode: loc.country } : null;
 
 const citations = { citations: (p: { citations: Citation[] }) => p.citations };
+/** Earlier versions of any record, from its own partition. */
+const revisions = {
+  revisions: (p: Model, args: PageArgs, ctx: Context) => listRevisions(ctx.db, p.id, pageSize(args.first), args.after ?? null),
+};
 const resolveType = (model: { type: string }) => typeNameOf(model);
 
 export const types = {
@@ -52,6 +57,7 @@ export const types = {
   TimelineItem: { __resolveType: resolveType },
   SearchResult: { __resolveType: resolveType },
 
+  Source: { ...revisions },
   Citation: {
     source: (c: Citation, _: unknown, ctx: Context) => one(c.source, ctx, 'source'),
   },
@@ -65,6 +71,7 @@ export const types = {
   Organization: {
     country: (p: Model<OrganizationRecord>, _: unknown, ctx: Context) => country(p.country, ctx),
     parent: (p: Model<OrganizationRecord>, _: unknown, ctx: Context) => optional(p.parent, ctx),
+    ...revisions,
     ...citations,
   },
   Role: {
@@ -73,9 +80,11 @@ export const types = {
   },
   Leader: {
     country: (p: Model<LeaderRecord>, _: unknown, ctx: Context) => country(p.country, ctx),
-    meetings: (p: Model<LeaderRecord>, args: PageArgs, ctx: Context) => listConnection(ctx, { pk: LIST.meetingsOf(p.id), newestFirst: true }, args),
-    statements: (p: Model<LeaderRecord>, args: PageArgs, ctx: Context) => listConnection(ctx, { pk: LIST.statementsOf(p.id), newestFirst: true }, args),
-    revisions: (p: Model<LeaderRecord>, args: PageArgs, ctx: Context) => listRevisions(ctx.db, p.id, pageSize(args.first), args.after ?? null),
+    meetings: (p: Model<LeaderRecord>, args: PageArgs, ctx: Context) =>
+      listConnection(ctx, { pk: LIST.meetingsOf(p.id), newestFirst: true }, args),
+    statements: (p: Model<LeaderRecord>, args: PageArgs, ctx: Context) =>
+      listConnection(ctx, { pk: LIST.statementsOf(p.id), newestFirst: true }, args),
+    ...revisions,
     ...citations,
   },
   Delegation: {
@@ -93,6 +102,7 @@ export const types = {
         ctx,
       );
     },
+    ...revisions,
     ...citations,
   },
   ArmsItem: {
@@ -104,6 +114,7 @@ export const types = {
     supplier: (p: Model<DealRecord>, _: unknown, ctx: Context) => one(p.supplier, ctx, 'supplier'),
     recipient: (p: Model<DealRecord>, _: unknown, ctx: Context) => one(p.recipient, ctx, 'recipient'),
     agreedOnUncertain: (p: Model<DealRecord>) => p.agreedOnUncertain === true,
+    ...revisions,
     ...citations,
   },
   Event: {
@@ -111,12 +122,14 @@ export const types = {
     actors: (p: Model<EventRecord>, _: unknown, ctx: Context) => required(p.actors, ctx, 'actors'),
     targets: (p: Model<EventRecord>, _: unknown, ctx: Context) => required(p.targets, ctx, 'targets'),
     respondsTo: (p: Model<EventRecord>, _: unknown, ctx: Context) => present(p.respondsTo, ctx),
+    ...revisions,
     ...citations,
   },
   Statement: {
     speaker: (p: Model<StatementRecord>, _: unknown, ctx: Context) => one(p.speaker, ctx, 'speaker'),
     meeting: (p: Model<StatementRecord>, _: unknown, ctx: Context) => optional(p.meeting, ctx),
     countries: (p: Model<StatementRecord>, _: unknown, ctx: Context) => present(p.countries.map(countryId), ctx),
+    ...revisions,
     ...citations,
   },
 };

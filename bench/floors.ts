@@ -1,0 +1,204 @@
+import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  type GetCommandOutput,
+  QueryCommand,
+  type QueryCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
+import { decodeCursor } from '../src/store/cursor.js';
+
+/**
+ * The floor of each warm operation: the fewest DynamoDB calls that read the same data,
+ * issued straight through the DocumentClient, independent calls in parallel. Nothing of the
+ * gateway is on this path except the key formats (`pk`/`sk` as `src/store/keys.ts` writes them).
+ */
+
+type Item = Record<string, unknown> & { pk: string; d: Record<string, unknown> };
+type Ids = (string | undefined)[];
+
+const country = (code: unknown) => (typeof code === 'string' ? `country:${code}` : undefined);
+
+/** One floor run: the table, the calls made, and the entities read so far (never read twice). */
+class FloorRun {
+  calls = 0;
+  readonly entities = new Map<string, Item>();
+
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async get(id: string): Promise<Item | undefined> {
+    this.calls += 1;
+    const out = (await this.client.send(new GetCommand({ TableName: this.table, Key: { pk: id, sk: '#' } }))) as GetCommandOutput;
+    const item = out.Item as Item | undefined;
+    if (item) this.entities.set(id, item);
+    return item;
+  }
+
+  /** Reads the entities not read yet, in one BatchGetItem (every floor here needs fewer than 100). */
+  async batchGet(ids: Ids): Promise<Item[]> {
+    const wanted = [...new Set(ids.filter((id): id is string => id !== undefined && !this.entities.has(id)))];
+    if (wanted.length > 0) {
+      this.calls += 1;
+      const out = (await this.client.send(
+        new BatchGetCommand({ RequestItems: { [this.table]: { Keys: wanted.map((pk) => ({ pk, sk: '#' })) } } }),
+      )) as BatchGetCommandOutput;
+      for (const item of (out.Responses?.[this.table] ?? []) as Item[]) this.entities.set(item.pk, item);
+    }
+    return ids.flatMap((id) => (id && this.entities.has(id) ? [this.entities.get(id) as Item] : []));
+  }
+
+  /** The refs of the first `limit` entries of a list, newest first (one Query). */
+  async list(
+    pk: string,
+    limit: number,
+    options: { after?: string; from?: string; prefix?: string } = {},
+  ): Promise<{ ref: string; sk: string }[]> {
+    this.calls += 1;
+    const values: Record<string, string> = { ':pk': pk };
+    let condition = 'pk = :pk';
+    if (options.prefix) {
+      condition += ' AND begins_with(sk, :prefix)';
+      values[':prefix'] = options.prefix;
+    }
+    if (options.from) {
+      // A fact that reaches `from` starts at most a year before it; its last day `e` decides.
+      condition += ' AND sk BETWEEN :low AND :high';
+      values[':low'] = `${Number(options.from.slice(0, 4)) - 1}${options.from.slice(4)}`;
+      values[':high'] = '9999-12-31\uffff';
+      values[':from'] = options.from;
+    }
+    const out = (await this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: condition,
+        ...(options.from ? { FilterExpression: 'e >= :from', Limit: 50 } : { Limit: limit }),
+        ExpressionAttributeValues: values,
+        ProjectionExpression: 'pk, sk, #ref',
+        ExpressionAttributeNames: { '#ref': 'ref' },
+        ScanIndexForward: options.prefix !== undefined,
+        ...(options.after ? { ExclusiveStartKey: { pk, sk: options.after } } : {}),
+      }),
+    )) as QueryCommandOutput;
+    return ((out.Items ?? []) as { ref: string; sk: string }[]).slice(0, limit);
+  }
+}
+
+/** A floor: reads what one operation needs and returns how many calls it made. */
+export type Floor = (client: DynamoDBDocumentClient, table: string) => Promise<number>;
+
+const refsOf = (entries: { ref: string }[], first: number) => entries.slice(0, first).map((e) => e.ref);
+
+/** A leader and its latest meetings: the leader and its meetings list at once, then two levels of references. */
+function leaderMeetings(id: string, first: number): Floor {
+  return async (client, table) => {
+    const run = new FloorRun(client, table);
+    const [leader, entries] = await Promise.all([run.get(id), run.list(`MEETINGS#${id}`, first + 1)]);
+    const roles = (leader?.d.roles ?? []) as { country?: string }[];
+    const meetings = await run.batchGet([country(leader?.d.country), ...roles.map((r) => country(r.country)), ...refsOf(entries, first)]);
+    await run.batchGet(
+      meetings
+        .filter((m) => m.d.type === 'meeting')
+        .flatMap((m) => {
+          const d = m.d as { participants: string[]; location?: { country?: string }; delegations: { representing?: string }[] };
+          return [...d.participants, country(d.location?.country), ...d.delegations.map((g) => g.representing)];
+        }),
+    );
+    return run.calls;
+  };
+}
+
+/** Deals between two parties, then their parties and cited sources. */
+function dealsBetween(supplier: string, recipient: string, first: number): Floor {
+  return async (client, table) => {
+    const run = new FloorRun(client, table);
+    const deals = await run.batchGet(refsOf(await run.list(`DEALS#${supplier}#${recipient}`, first + 1), first));
+    await run.batchGet(
+      deals.flatMap((deal) => {
+        const d = deal.d as { supplier: string; recipient: string; citations: { source: string }[] };
+        return [d.supplier, d.recipient, ...d.citations.map((c) => c.source)];
+      }),
+    );
+    return run.calls;
+  };
+}
+
+/** One page of a bilateral timeline from a date, then the people its meetings and statements name. */
+function relationsPage(pair: string, from: string, first: number, afterCursor?: string): Floor {
+  const after = afterCursor ? decodeCursor(afterCursor, pair) : undefined;
+  return async (client, table) => {
+    const run = new FloorRun(client, table);
+    const items = await run.batchGet(refsOf(await run.list(pair, first + 1, { from, ...(after ? { after } : {}) }), first));
+    await run.batchGet(
+      items.flatMap((item) =>
+        item.d.type === 'meeting' ? (item.d.participants as string[]) : item.d.type === 'statement' ? [item.d.speaker as string] : [],
+      ),
+    );
+    return run.calls;
+  };
+}
+
+/** Names starting with the text, best match first as the gateway ranks them, then the leaders' countries. */
+function search(folded: string, first: number): Floor {
+  return async (client, table) => {
+    const run = new FloorRun(client, table);
+    const entries = await run.list(`NAMES#${folded[0]}`, first * 4 + 1, { prefix: folded });
+    const scores = new Map<string, number>();
+    for (const { ref, sk } of entries.slice(0, first * 4)) {
+      const name = sk.slice(0, sk.lastIndexOf('#'));
+      const score = (name === folded ? 0 : 1_000) + name.length;
+      scores.set(ref, Math.min(score, scores.get(ref) ?? score));
+    }
+    const ranked = [...scores]
+      .sort((a, b) => a[1] - b[1])
+      .slice(0, first)
+      .map(([ref]) => ref);
+    const hits = await run.batchGet(ranked);
+    await run.batchGet(hits.filter((h) => h.d.type === 'leader').map((h) => country(h.d.country)));
+    return run.calls;
+  };
+}
+
+/** Events of an actor, then everyone and everything they reference. */
+function eventsOf(actor: string, first: number): Floor {
+  return async (client, table) => {
+    const run = new FloorRun(client, table);
+    const events = await run.batchGet(refsOf(await run.list(`EVENTS#${actor}`, first + 1), first));
+    await run.batchGet(
+      events.flatMap((event) => {
+        const d = event.d as { actors: string[]; targets: string[]; respondsTo: string[]; location?: { country?: string } };
+        return [...d.actors, ...d.targets, ...d.respondsTo, country(d.location?.country)];
+      }),
+    );
+    return run.calls;
+  };
+}
+
+/** A meeting by id, then its participants. */
+function meetingById(id: string): Floor {
+  return async (client, table) => {
+    const run = new FloorRun(client, table);
+    const meeting = await run.get(id);
+    await run.batchGet((meeting?.d.participants ?? []) as string[]);
+    return run.calls;
+  };
+}
+
+/**
+ * The floor of each operation of `benchOperations`, by name, for the same variables.
+ * @param relationsCursor the `after` the second relations page is read with
+ */
+export function floors(relationsCursor: string): Record<string, Floor> {
+  return {
+    'leader-meetings': leaderMeetings('leader:vladimir-putin', 5),
+    'deals-by-supplier-and-recipient': dealsBetween('country:RU', 'country:IR', 10),
+    'relations-page-1': relationsPage('PAIR#IR#RU', '2022-01-01', 5),
+    'relations-page-2': relationsPage('PAIR#IR#RU', '2022-01-01', 5, relationsCursor),
+    search: search('iran', 5),
+    'events-with-actors': eventsOf('country:IR', 10),
+    'node-lookup': meetingById('meeting:2024-10-11-putin-pezeshkian-ashgabat'),
+  };
+}

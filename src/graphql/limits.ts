@@ -1,0 +1,40 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { ValidationRule } from 'graphql';
+
+/**
+ * How large an operation may be. Each limit is checked before anything is read; an operation
+ * over one is refused with HTTP 400 and `extensions.code` GRAPHQL_VALIDATION_FAILED (or
+ * GRAPHQL_PARSE_FAILED for tokens). The values leave room for every query the API is meant
+ * for (see test/security/legitimate-queries.ts) and are documented in docs/security.md.
+ */
+export const QUERY_LIMITS = {
+  /** Tokens of the document, enforced by the parser (`parseOptions.maxTokens`). Armor's default is 1,000; Apollo Router's 15,000. */
+  tokens: 5_000,
+  /** Nested field levels, leaves included; fragments add none. Armor's default is 6: one connection costs two levels here. */
+  depth: 10,
+  /** Armor's cost: objects 2, scalars 1, ×1.5 per level, × `first` when given as a literal. Armor's default is 5,000; the heaviest example query, with `first: 100` written out, costs about 30,500. */
+  cost: 50_000,
+  /** Aliased fields. Armor's default. */
+  aliases: 15,
+  /** Directives (`@include`, `@skip`). Armor's default is 50. */
+  directives: 20,
+} as const;
+
+/**
+ * graphql-armor's depth, cost, alias and directive limits as validation rules. Rejections are
+ * reported to the validation context rather than thrown (armor's Apollo default), so Apollo
+ * answers 400 instead of 500. Armor's own token limit stays off: its Apollo plugin throws from
+ * `unexpectedErrorProcessingRequest` and turns every parse error into a 500; the parser's
+ * `maxTokens` does the same job. Field suggestions are hidden by the server's own settings.
+ */
+export function queryLimitRules(): ValidationRule[] {
+  const armor = new ApolloArmor({
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: false },
+    maxDepth: { n: QUERY_LIMITS.depth, flattenFragments: true },
+    costLimit: { maxCost: QUERY_LIMITS.cost, flattenFragments: true },
+    maxAliases: { n: QUERY_LIMITS.aliases },
+    maxDirectives: { n: QUERY_LIMITS.directives },
+  });
+  return armor.protect().validationRules;
+}

@@ -1,0 +1,141 @@
+import { type EntityKind, isIdOf } from '../../../domain/ids.js';
+import { checkRecord } from '../../../domain/records.js';
+import { slugify } from '../../../domain/text.js';
+import { NotFoundError, ValidationError } from '../../../errors.js';
+import { getEntity, writeEntity } from '../../../store/entities.js';
+import { requireEditor } from '../../auth.js';
+import type { Context } from '../../context.js';
+import { type Model, toModel } from '../../models.js';
+
+/** An editor's input: the record's fields, absent to keep what is stored, null to clear. */
+export type RecordInput = { id?: string | null } & Record<string, unknown>;
+
+/** The arguments of every `upsert…` mutation. */
+export interface UpsertArgs<I extends RecordInput> {
+  input: I;
+  expectedVersion?: number | null;
+}
+
+/** The arguments of every `delete…` mutation. */
+export interface DeleteArgs {
+  id: string;
+  expectedVersion?: number | null;
+}
+
+/** What a deletion did, as `DeleteResult`. */
+export interface DeleteResultView {
+  id: string;
+  version: number;
+  changed: boolean;
+}
+
+/** Longest readable part of a generated id: ids stay short enough to read and to key on. */
+const MAX_ID_SLUG = 100;
+
+/** Drops nulls nested in a value: GraphQL sends them for optional input fields not given. */
+function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => [k, withoutNulls(v)]),
+  );
+}
+
+/**
+ * The record an input describes: `base` (the stored record, or a bare new one) with every
+ * field the input gives replaced, and the ones it sets to null removed.
+ */
+export function mergeInput(base: Record<string, unknown>, input: RecordInput): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...base };
+  for (const [field, value] of Object.entries(input)) {
+    if (field === 'id' || value === undefined) continue;
+    if (value === null) delete merged[field];
+    else merged[field] = withoutNulls(value);
+  }
+  return merged;
+}
+
+/** The readable tail of an id: `leader:vladimir-putin` gives `vladimir-putin`. */
+export function idTail(id: unknown): string | undefined {
+  return typeof id === 'string' ? id.slice(id.indexOf(':') + 1) : undefined;
+}
+
+/**
+ * A readable id for a new record, from the parts that describe it: `meeting:2024-10-11-…`.
+ * Only ASCII letters, digits and dashes are kept, so every id fits the id pattern.
+ * @throws ValidationError naming `field` when nothing readable is left.
+ */
+export function readableId(kind: EntityKind, parts: unknown[], field: string): string {
+  const slug = parts
+    .filter((part): part is string | number => typeof part === 'string' || typeof part === 'number')
+    .map((part) => slugify(String(part)))
+    .join('-')
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, MAX_ID_SLUG)
+    .replace(/-+$/, '');
+  if (slug === '') {
+    throw new ValidationError(`${field} needs at least one ASCII letter or digit to make an id from; or send input.id`, { path: field });
+  }
+  return `${kind}:${slug}`;
+}
+
+function checkId(id: string, kind: EntityKind, field: string): void {
+  if (!isIdOf(id, [kind])) throw new ValidationError(`${field} must be an id like ${kind}:…`, { path: field });
+}
+
+/**
+ * Creates or changes a record from an editor's input: the stored record with the input's
+ * fields applied, checked by the same validators as the sync, then written conditionally.
+ * A new record (no `input.id`) must not take an existing id.
+ * @param newId the id of a new record, from its input.
+ * @throws ForbiddenError without an editor's key; ValidationError naming the field at fault;
+ *   ConflictError when the stored version is not `expectedVersion`.
+ */
+export async function upsertRecord<I extends RecordInput>(
+  ctx: Context,
+  kind: EntityKind,
+  args: UpsertArgs<I>,
+  newId: (input: I) => string,
+): Promise<Model> {
+  const key = requireEditor(ctx.caller);
+  const { input } = args;
+  const given = input.id ?? null;
+  if (given !== null) checkId(given, kind, 'input.id');
+  const id = given ?? newId(input);
+  const stored = given === null ? null : await getEntity(ctx.db, id, true);
+  const base = stored && !stored.deleted ? (stored.record as unknown as Record<string, unknown>) : { type: kind, id };
+  const checked = checkRecord(mergeInput(base, input));
+  if (!checked.ok) throw new ValidationError(`input: ${checked.reason}`, { path: 'input' });
+  const expectedVersion = given === null ? 0 : (args.expectedVersion ?? undefined);
+  const result = await writeEntity(ctx.db, checked.record, {
+    actor: `editor:${key.name}`,
+    ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+  });
+  ctx.loaders.entity.clear(id);
+  return toModel(result.entity) as Model;
+}
+
+/**
+ * Soft-deletes a record: a new version marked deleted, the replaced one kept as a revision,
+ * every list entry removed. Deleting a deleted record changes nothing.
+ * @throws ForbiddenError without an editor's key; NotFoundError when there is no such record;
+ *   ConflictError when the stored version is not `expectedVersion`.
+ */
+export async function deleteRecord(ctx: Context, kind: EntityKind, args: DeleteArgs): Promise<DeleteResultView> {
+  const key = requireEditor(ctx.caller);
+  checkId(args.id, kind, 'id');
+  const stored = await getEntity(ctx.db, args.id, true);
+  if (!stored) throw new NotFoundError(`${args.id} is not in the knowledge base`);
+  const expectedVersion = args.expectedVersion ?? undefined;
+  const result = await writeEntity(ctx.db, stored.record, {
+    actor: `editor:${key.name}`,
+    delete: true,
+    ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+  });
+  ctx.loaders.entity.clear(args.id);
+  return { id: args.id, version: result.version, changed: result.outcome === 'deleted' };
+}
