@@ -127,7 +127,8 @@ function checkSettings(stage: Stage, settings: StageSettings): void {
     throw new Error(`${stage}: graphqlTimeoutSeconds must be under ${HTTP_API_INTEGRATION_LIMIT_SECONDS} (the HTTP API integration limit)`);
   }
   if (REQUEST_DEADLINE_MS >= timeoutMs) throw new Error(`${stage}: REQUEST_DEADLINE_MS must be under the function timeout`);
-  if (settings.alarms.graphqlP99DurationMs >= timeoutMs) throw new Error(`${stage}: the p99 duration alarm must be under the function timeout`);
+  if (settings.alarms.graphqlP99DurationMs >= timeoutMs)
+    throw new Error(`${stage}: the p99 duration alarm must be under the function timeout`);
   if (!(Object.values(RetentionDays) as unknown[]).includes(settings.logRetentionDays)) {
     throw new Error(`${stage}: CloudWatch Logs has no ${settings.logRetentionDays}-day retention`);
   }

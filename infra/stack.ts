@@ -34,6 +34,9 @@ export class GeoGatewayStack extends Stack {
     });
 
     new CfnOutput(this, 'GraphqlUrl', { value: graphql.url, description: 'GraphQL endpoint: point frontends and the Apollo Sandbox here' });
-    new CfnOutput(this, 'FeedBucketName', { value: sync.feedBucket.bucketName, description: 'Upload feed files here (see FEEDS on the sync function)' });
+    new CfnOutput(this, 'FeedBucketName', {
+      value: sync.feedBucket.bucketName,
+      description: 'Upload feed files here (see FEEDS on the sync function)',
+    });
   }
 }

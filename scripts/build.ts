@@ -40,7 +40,8 @@ const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 
  * ESM has no `require`, so one is made from the bundle's own URL. The alias keeps the
  * banner's import from clashing with a bundled module's own `createRequire`.
  */
-const REQUIRE_BANNER = "import { createRequire as __bannerCreateRequire } from 'node:module'; const require = __bannerCreateRequire(import.meta.url);";
+const REQUIRE_BANNER =
+  "import { createRequire as __bannerCreateRequire } from 'node:module'; const require = __bannerCreateRequire(import.meta.url);";
 
 /**
  * `@apollo/server` publishes an ES module build and a CommonJS one. The handler imports the
@@ -136,7 +137,9 @@ function kib(bytes: number): string {
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   try {
     for (const report of await build()) {
-      console.log(`${report.name.padEnd(8)} ${report.outfile.padEnd(24)} ${kib(report.bytes).padStart(12)}  (map ${kib(report.sourceMapBytes)})`);
+      console.log(
+        `${report.name.padEnd(8)} ${report.outfile.padEnd(24)} ${kib(report.bytes).padStart(12)}  (map ${kib(report.sourceMapBytes)})`,
+      );
     }
   } catch (error) {
     // esbuild has already printed each error with its location; only the outcome is left.

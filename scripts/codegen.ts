@@ -22,7 +22,8 @@ const documentJson = JSON.stringify(parse(sdl, { noLocation: true }));
 const feedSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   title: `${FEED_FORMAT} version ${FEED_VERSION}: one record per line`,
-  description: 'UTF-8 NDJSON. The first line is the header; every other line is one record. Ids, dates and references are checked further than this schema says (see src/domain/records.ts).',
+  description:
+    'UTF-8 NDJSON. The first line is the header; every other line is one record. Ids, dates and references are checked further than this schema says (see src/domain/records.ts).',
   $defs: {
     header: z.toJSONSchema(feedHeaderSchema, { io: 'input', unrepresentable: 'any' }),
     record: z.toJSONSchema(recordSchema, { io: 'input', unrepresentable: 'any' }),

@@ -12,7 +12,10 @@ const current = load('schema.graphql');
 const releases = readdirSync(new URL('releases/', root))
   .filter((f) => f.endsWith('.graphql'))
   .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-const baselines = [['the contract', 'test/fixtures/contract.graphql'], ...releases.slice(-1).map((f) => [`release ${f.replace(/\.graphql$/, '')}`, `releases/${f}`])] as const;
+const baselines = [
+  ['the contract', 'test/fixtures/contract.graphql'],
+  ...releases.slice(-1).map((f) => [`release ${f.replace(/\.graphql$/, '')}`, `releases/${f}`]),
+] as const;
 
 let failed = false;
 for (const [name, path] of baselines) {

@@ -67,7 +67,7 @@ export class FeedSync extends Construct {
     });
     Validations.of(this.deadLetterQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the sync schedule and of the sync function\'s asynchronous invocations.',
+      reason: "This queue is itself the dead-letter queue of the sync schedule and of the sync function's asynchronous invocations.",
     });
 
     const feeds = config.sync.feeds ?? [`s3://${this.feedBucket.bucketName}/${DEFAULT_FEED_KEY}`];
@@ -108,7 +108,11 @@ export class FeedSync extends Construct {
         conditions: {
           StringEquals: {
             'aws:SourceAccount': Aws.ACCOUNT_ID,
-            'aws:SourceArn': stack.formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `default/${config.names.syncSchedule}` }),
+            'aws:SourceArn': stack.formatArn({
+              service: 'scheduler',
+              resource: 'schedule',
+              resourceName: `default/${config.names.syncSchedule}`,
+            }),
           },
         },
       }),
@@ -132,11 +136,13 @@ export class FeedSync extends Construct {
     const logicalId = (construct: Construct) => stack.getLogicalId(construct.node.defaultChild as CfnElement);
     Validations.of(this.function).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${logicalId(this.feedBucket)}.Arn>/*]`,
-      reason: 'The sync reads any object of its own feed bucket (s3:GetObject on <bucket>/*): FEEDS names objects that operators add over time.',
+      reason:
+        'The sync reads any object of its own feed bucket (s3:GetObject on <bucket>/*): FEEDS names objects that operators add over time.',
     });
     Validations.of(scheduleRole).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${logicalId(this.function)}.Arn>:*]`,
-      reason: 'The scheduler target grants lambda:InvokeFunction on the sync function and its versions/aliases (<arn>:*); the function is the only one it can invoke.',
+      reason:
+        'The scheduler target grants lambda:InvokeFunction on the sync function and its versions/aliases (<arn>:*); the function is the only one it can invoke.',
     });
   }
 }

@@ -114,7 +114,8 @@ export class GraphqlApi extends Construct {
 
     Validations.of(this.api).acknowledge({
       id: 'AwsSolutions-APIG4',
-      reason: 'Callers authenticate with API keys checked in the GraphQL layer (editor mutations need a key, reads may be anonymous by design); an API Gateway authorizer would refuse anonymous reads.',
+      reason:
+        'Callers authenticate with API keys checked in the GraphQL layer (editor mutations need a key, reads may be anonymous by design); an API Gateway authorizer would refuse anonymous reads.',
     });
   }
 }

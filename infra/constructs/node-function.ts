@@ -50,15 +50,18 @@ export class NodeFunction extends Construct {
     Validations.of(this).acknowledge(
       {
         id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason: 'AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch logs; the log group is created by the stack with a retention.',
+        reason:
+          'AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch logs; the log group is created by the stack with a retention.',
       },
       {
         id: 'AwsSolutions-IAM5[Resource::*]',
-        reason: 'X-Ray active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions (Resource must be "*").',
+        reason:
+          'X-Ray active tracing needs xray:PutTraceSegments and xray:PutTelemetryRecords, which support no resource-level permissions (Resource must be "*").',
       },
       {
         id: 'AwsSolutions-L1',
-        reason: 'The project targets nodejs22.x: the bundles are built for node22 and tested on it; moving to a newer runtime is a deliberate upgrade, not a side effect of cdk-nag learning a new runtime.',
+        reason:
+          'The project targets nodejs22.x: the bundles are built for node22 and tested on it; moving to a newer runtime is a deliberate upgrade, not a side effect of cdk-nag learning a new runtime.',
       },
     );
   }

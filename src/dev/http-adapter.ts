@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
 import type { GraphqlHandler } from '../handlers/graphql-handler.js';
 import { MAX_BODY_BYTES, type StageSettings } from '../stages.js';
 import { corsHeaders, preflightHeaders } from './cors.js';
@@ -13,7 +13,7 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   res.end(body);
 }
 
-function jsonError(status: number, message: string, code: string) {
+function jsonError(message: string, code: string) {
   return JSON.stringify({ errors: [{ message, extensions: { code } }] });
 }
 
@@ -51,14 +51,22 @@ export function toEvent(req: IncomingMessage, body: Buffer): APIGatewayProxyEven
       apiId: 'local',
       domainName: headers.host ?? 'localhost',
       domainPrefix: 'localhost',
-      http: { method: req.method ?? 'GET', path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+      http: {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        protocol: `HTTP/${req.httpVersion}`,
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
       requestId: randomUUID(),
       routeKey: `${req.method} ${url.pathname}`,
       stage: '$default',
       time: now.toUTCString(),
       timeEpoch: now.getTime(),
     },
-    ...(body.length > 0 ? { body: textual ? body.toString('utf8') : body.toString('base64'), isBase64Encoded: !textual } : { isBase64Encoded: false }),
+    ...(body.length > 0
+      ? { body: textual ? body.toString('utf8') : body.toString('base64'), isBase64Encoded: !textual }
+      : { isBase64Encoded: false }),
   };
 }
 
@@ -97,7 +105,12 @@ export function createHttpAdapter(handler: GraphqlHandler, settings: StageSettin
     try {
       if (url.pathname !== GRAPHQL_PATH) {
         status = 404;
-        return send(res, status, { 'content-type': 'application/json; charset=utf-8' }, jsonError(404, `not found: the API is at ${GRAPHQL_PATH}`, 'NOT_FOUND'));
+        return send(
+          res,
+          status,
+          { 'content-type': 'application/json; charset=utf-8' },
+          jsonError(`not found: the API is at ${GRAPHQL_PATH}`, 'NOT_FOUND'),
+        );
       }
       if (req.method === 'OPTIONS') {
         status = 204;
@@ -105,14 +118,24 @@ export function createHttpAdapter(handler: GraphqlHandler, settings: StageSettin
       }
       if (req.method !== 'GET' && req.method !== 'POST') {
         status = 405;
-        return send(res, status, { ...cors, allow: 'GET, POST', 'content-type': 'application/json; charset=utf-8' }, jsonError(405, 'use GET or POST', 'METHOD_NOT_ALLOWED'));
+        return send(
+          res,
+          status,
+          { ...cors, allow: 'GET, POST', 'content-type': 'application/json; charset=utf-8' },
+          jsonError('use GET or POST', 'METHOD_NOT_ALLOWED'),
+        );
       }
       const declared = Number(req.headers['content-length'] ?? 0);
       const body = declared > MAX_BODY_BYTES ? null : await readBody(req, MAX_BODY_BYTES);
       if (body === null) {
         status = 413;
         res.setHeader('connection', 'close');
-        return send(res, status, { ...cors, 'content-type': 'application/json; charset=utf-8' }, jsonError(413, `request body is larger than ${MAX_BODY_BYTES} bytes`, 'PAYLOAD_TOO_LARGE'));
+        return send(
+          res,
+          status,
+          { ...cors, 'content-type': 'application/json; charset=utf-8' },
+          jsonError(`request body is larger than ${MAX_BODY_BYTES} bytes`, 'PAYLOAD_TOO_LARGE'),
+        );
       }
       const event = toEvent(req, body);
       const result = await handler(event, lambdaContext(event.requestContext.requestId));
@@ -122,7 +145,12 @@ export function createHttpAdapter(handler: GraphqlHandler, settings: StageSettin
       return send(res, status, headers, result.body ?? '');
     } catch {
       status = 500;
-      return send(res, status, { 'content-type': 'application/json; charset=utf-8' }, jsonError(500, 'Unexpected error; it has been logged.', 'INTERNAL_SERVER_ERROR'));
+      return send(
+        res,
+        status,
+        { 'content-type': 'application/json; charset=utf-8' },
+        jsonError('Unexpected error; it has been logged.', 'INTERNAL_SERVER_ERROR'),
+      );
     } finally {
       log?.({ method: req.method ?? '?', path: url.pathname, status, ms: performance.now() - started });
     }

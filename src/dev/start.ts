@@ -6,7 +6,7 @@ import { createDocumentClient, Db } from '../store/db.js';
 import { runSync } from '../sync/run.js';
 import { resolveSource } from '../sync/sources/index.js';
 import { type Engine, ensureTable, startEngine } from './engine.js';
-import { GRAPHQL_PATH, createHttpAdapter } from './http-adapter.js';
+import { createHttpAdapter, GRAPHQL_PATH } from './http-adapter.js';
 import { DATA_DIR, LOCAL_TABLE, SEED_FILE } from './local.js';
 
 function port(name: string, fallback: number): number {
@@ -43,9 +43,13 @@ async function main(): Promise<void> {
   );
   const handler = createGraphqlHandler(config, (message, error) => console.error(`${time()} ${message}:`, error), db, {
     observe: (r) => {
-      const ops = Object.entries(r.dynamodb.operations).map(([op, n]) => `${op} ${n}`).join(', ');
+      const ops = Object.entries(r.dynamodb.operations)
+        .map(([op, n]) => `${op} ${n}`)
+        .join(', ');
       const errors = r.errorCodes.length > 0 ? `, errors: ${r.errorCodes.join(', ')}` : '';
-      console.log(`${time()}   ${r.operationType} ${r.operationName}: ${r.durationMs.toFixed(0)} ms, ${r.dynamodb.calls} DynamoDB calls${ops ? ` (${ops})` : ''}${errors}`);
+      console.log(
+        `${time()}   ${r.operationType} ${r.operationName}: ${r.durationMs.toFixed(0)} ms, ${r.dynamodb.calls} DynamoDB calls${ops ? ` (${ops})` : ''}${errors}`,
+      );
     },
   });
   const server = createHttpAdapter(handler, STAGE_SETTINGS[config.stage], ({ method, path, status, ms }) =>

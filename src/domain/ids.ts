@@ -1,16 +1,7 @@
 import { ValidationError } from '../errors.js';
 
 /** The kinds of entity, each the prefix of its ids: `leader:vladimir-putin`, `country:IR`. */
-export const ENTITY_KINDS = [
-  'source',
-  'country',
-  'organization',
-  'leader',
-  'meeting',
-  'deal',
-  'event',
-  'statement',
-] as const;
+export const ENTITY_KINDS = ['source', 'country', 'organization', 'leader', 'meeting', 'deal', 'event', 'statement'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
 
 /** Kinds that can stand as a party to a deal or event. */

@@ -51,7 +51,10 @@ export const sourceRecordSchema = z.strictObject({
   id: idOf('source'),
   title: text(500),
   publisher: text(200).optional(),
-  url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
   publishedOn: partialDate.optional(),
 });
 

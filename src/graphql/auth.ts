@@ -1,6 +1,6 @@
-import type { Db } from '../store/db.js';
-import { type ApiKey, findApiKey } from '../store/api-keys.js';
 import { ForbiddenError } from '../errors.js';
+import { type ApiKey, findApiKey } from '../store/api-keys.js';
+import type { Db } from '../store/db.js';
 
 /** Who is calling: anonymous, or the holder of a key with its role. */
 export type Caller = { kind: 'anonymous' } | { kind: 'key'; key: ApiKey };

@@ -1,5 +1,16 @@
-import type { EntityRecord } from '../domain/records.js';
+import type {
+  CountryRecord,
+  DealRecord,
+  EntityRecord,
+  EventRecord,
+  LeaderRecord,
+  MeetingRecord,
+  OrganizationRecord,
+  SourceRecord,
+  StatementRecord,
+} from '../domain/records.js';
 import type { StoredEntity } from '../store/entities.js';
+import type { SyncRunReport } from '../store/sync-runs.js';
 
 /**
  * What resolvers receive as a parent: the stored record with its version and time of change.
@@ -8,6 +19,22 @@ import type { StoredEntity } from '../store/entities.js';
  */
 export type Model<R extends EntityRecord = EntityRecord> = R & { version: number; updatedAt: string };
 
+/** The parent of each object type's resolvers (the mappers of codegen.yml). */
+export type SourceModel = Model<SourceRecord>;
+export type CountryModel = Model<CountryRecord>;
+export type OrganizationModel = Model<OrganizationRecord>;
+export type LeaderModel = Model<LeaderRecord>;
+export type MeetingModel = Model<MeetingRecord>;
+export type MilitaryDealModel = Model<DealRecord>;
+export type EventModel = Model<EventRecord>;
+export type StatementModel = Model<StatementRecord>;
+export type SyncRunModel = SyncRunReport & { type: 'syncrun' };
+export type ArmsItemModel = DealRecord['items'][number];
+export type RoleModel = LeaderRecord['roles'][number];
+export type DelegationModel = MeetingRecord['delegations'][number];
+export type CitationModel = LeaderRecord['citations'][number];
+export type LocationModel = { city: string | null; countryCode?: string | undefined };
+
 /** The model of a stored entity, or null for a missing or deleted one. */
 export function toModel(entity: StoredEntity | null | undefined): Model | null {
   if (!entity || entity.deleted) return null;
@@ -15,7 +42,7 @@ export function toModel(entity: StoredEntity | null | undefined): Model | null {
 }
 
 /** GraphQL type names by record type. */
-export const TYPE_NAMES: Record<string, string> = {
+export const TYPE_NAMES = {
   source: 'Source',
   country: 'Country',
   organization: 'Organization',
@@ -25,9 +52,9 @@ export const TYPE_NAMES: Record<string, string> = {
   event: 'Event',
   statement: 'Statement',
   syncrun: 'SyncRun',
-};
+} as const;
 
 /** The GraphQL type of a model, for unions and the Node interface. */
-export function typeNameOf(model: { type: string }): string | null {
-  return TYPE_NAMES[model.type] ?? null;
+export function typeNameOf<M extends { type: keyof typeof TYPE_NAMES }>(model: M): (typeof TYPE_NAMES)[M['type']] {
+  return TYPE_NAMES[model.type] as (typeof TYPE_NAMES)[M['type']];
 }

@@ -27,8 +27,8 @@ export function pageSize(first: number | null | undefined): number {
 }
 
 /** A Relay connection of the page's entities, loaded in one batch. */
-export interface Connection {
-  edges: { cursor: string; node: Model }[];
+export interface Connection<M = Model> {
+  edges: { cursor: string; node: M }[];
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
@@ -37,12 +37,13 @@ export interface Connection {
  * request's loader (one BatchGetItem for the whole page). Entries whose entity has gone
  * since the list was read are left out.
  */
-export async function toConnection(page: ListPage, loaders: Loaders): Promise<Connection> {
+export async function toConnection<M = Model>(page: ListPage, loaders: Loaders): Promise<Connection<M>> {
   const models = await loaders.entity.loadMany(page.entries.map((e) => e.ref));
-  const edges: Connection['edges'] = [];
+  const edges: Connection<M>['edges'] = [];
   page.entries.forEach((entry, i) => {
     const model = models[i];
-    if (model && !(model instanceof Error)) edges.push({ cursor: entry.cursor, node: model });
+    // A list holds entities of the kinds its field promises; the caller names that kind.
+    if (model && !(model instanceof Error)) edges.push({ cursor: entry.cursor, node: model as M });
   });
   return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
 }

@@ -1,6 +1,6 @@
 // Generated from schema.graphql by `npm run codegen`. Do not edit.
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Model } from './models.js';
+import type { LeaderModel, CountryModel, OrganizationModel, MeetingModel, MilitaryDealModel, EventModel, StatementModel, SourceModel, SyncRunModel, ArmsItemModel, RoleModel, DelegationModel, CitationModel, LocationModel } from './models.js';
 import type { Context } from './context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -1425,55 +1425,55 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of union types */
 export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
   Actor:
-    | ( Model )
-    | ( Model )
-    | ( Model )
+    | ( CountryModel )
+    | ( LeaderModel )
+    | ( OrganizationModel )
   ;
   SearchResult:
-    | ( Model )
-    | ( Model )
-    | ( Model )
+    | ( CountryModel )
+    | ( LeaderModel )
+    | ( OrganizationModel )
   ;
   TimelineItem:
-    | ( Model )
-    | ( Model )
-    | ( Model )
-    | ( Model )
+    | ( EventModel )
+    | ( MeetingModel )
+    | ( MilitaryDealModel )
+    | ( StatementModel )
   ;
 };
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = {
   Node:
-    | ( Model )
-    | ( Model )
-    | ( Model )
-    | ( Model )
-    | ( Model )
-    | ( Model )
-    | ( Model )
-    | ( Model )
-    | ( Model )
+    | ( CountryModel )
+    | ( EventModel )
+    | ( LeaderModel )
+    | ( MeetingModel )
+    | ( MilitaryDealModel )
+    | ( OrganizationModel )
+    | ( SourceModel )
+    | ( StatementModel )
+    | ( SyncRunModel )
   ;
 };
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Actor: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Actor']>;
-  ArmsItem: ResolverTypeWrapper<ArmsItem>;
+  ArmsItem: ResolverTypeWrapper<ArmsItemModel>;
   ArmsItemInput: ArmsItemInput;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CacheControlScope: CacheControlScope;
-  Citation: ResolverTypeWrapper<Omit<Citation, 'source'> & { source: ResolversTypes['Source'] }>;
+  Citation: ResolverTypeWrapper<CitationModel>;
   CitationInput: CitationInput;
   Confidence: Confidence;
-  Country: ResolverTypeWrapper<Model>;
+  Country: ResolverTypeWrapper<CountryModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DealStatus: DealStatus;
-  Delegation: ResolverTypeWrapper<Omit<Delegation, 'country' | 'representing'> & { country?: Maybe<ResolversTypes['Country']>, representing?: Maybe<ResolversTypes['Actor']> }>;
+  Delegation: ResolverTypeWrapper<DelegationModel>;
   DelegationInput: DelegationInput;
   DeleteResult: ResolverTypeWrapper<DeleteResult>;
-  Event: ResolverTypeWrapper<Model>;
+  Event: ResolverTypeWrapper<EventModel>;
   EventConnection: ResolverTypeWrapper<Omit<EventConnection, 'edges'> & { edges: Array<ResolversTypes['EventEdge']> }>;
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
   EventFilter: EventFilter;
@@ -1481,20 +1481,20 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Leader: ResolverTypeWrapper<Model>;
+  Leader: ResolverTypeWrapper<LeaderModel>;
   LeaderConnection: ResolverTypeWrapper<Omit<LeaderConnection, 'edges'> & { edges: Array<ResolversTypes['LeaderEdge']> }>;
   LeaderEdge: ResolverTypeWrapper<Omit<LeaderEdge, 'node'> & { node: ResolversTypes['Leader'] }>;
   LeaderFilter: LeaderFilter;
   LeaderInput: LeaderInput;
-  Location: ResolverTypeWrapper<Omit<Location, 'country'> & { country?: Maybe<ResolversTypes['Country']> }>;
+  Location: ResolverTypeWrapper<LocationModel>;
   LocationInput: LocationInput;
-  Meeting: ResolverTypeWrapper<Model>;
+  Meeting: ResolverTypeWrapper<MeetingModel>;
   MeetingConnection: ResolverTypeWrapper<Omit<MeetingConnection, 'edges'> & { edges: Array<ResolversTypes['MeetingEdge']> }>;
   MeetingEdge: ResolverTypeWrapper<Omit<MeetingEdge, 'node'> & { node: ResolversTypes['Meeting'] }>;
   MeetingFilter: MeetingFilter;
   MeetingInput: MeetingInput;
   MeetingStatus: MeetingStatus;
-  MilitaryDeal: ResolverTypeWrapper<Model>;
+  MilitaryDeal: ResolverTypeWrapper<MilitaryDealModel>;
   MilitaryDealConnection: ResolverTypeWrapper<Omit<MilitaryDealConnection, 'edges'> & { edges: Array<ResolversTypes['MilitaryDealEdge']> }>;
   MilitaryDealEdge: ResolverTypeWrapper<Omit<MilitaryDealEdge, 'node'> & { node: ResolversTypes['MilitaryDeal'] }>;
   MilitaryDealFilter: MilitaryDealFilter;
@@ -1503,7 +1503,7 @@ export type ResolversTypes = {
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
-  Organization: ResolverTypeWrapper<Model>;
+  Organization: ResolverTypeWrapper<OrganizationModel>;
   OrganizationInput: OrganizationInput;
   OrganizationKind: OrganizationKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -1512,19 +1512,19 @@ export type ResolversTypes = {
   Revision: ResolverTypeWrapper<Revision>;
   RevisionConnection: ResolverTypeWrapper<RevisionConnection>;
   RevisionEdge: ResolverTypeWrapper<RevisionEdge>;
-  Role: ResolverTypeWrapper<Omit<Role, 'country' | 'organization'> & { country?: Maybe<ResolversTypes['Country']>, organization?: Maybe<ResolversTypes['Organization']> }>;
+  Role: ResolverTypeWrapper<RoleModel>;
   RoleInput: RoleInput;
   SearchResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SearchResult']>;
-  Source: ResolverTypeWrapper<Model>;
+  Source: ResolverTypeWrapper<SourceModel>;
   SourceInput: SourceInput;
-  Statement: ResolverTypeWrapper<Model>;
+  Statement: ResolverTypeWrapper<StatementModel>;
   StatementConnection: ResolverTypeWrapper<Omit<StatementConnection, 'edges'> & { edges: Array<ResolversTypes['StatementEdge']> }>;
   StatementEdge: ResolverTypeWrapper<Omit<StatementEdge, 'node'> & { node: ResolversTypes['Statement'] }>;
   StatementFilter: StatementFilter;
   StatementInput: StatementInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   SyncReject: ResolverTypeWrapper<SyncReject>;
-  SyncRun: ResolverTypeWrapper<Model>;
+  SyncRun: ResolverTypeWrapper<SyncRunModel>;
   SyncRunConnection: ResolverTypeWrapper<Omit<SyncRunConnection, 'edges'> & { edges: Array<ResolversTypes['SyncRunEdge']> }>;
   SyncRunEdge: ResolverTypeWrapper<Omit<SyncRunEdge, 'node'> & { node: ResolversTypes['SyncRun'] }>;
   SyncStatus: SyncStatus;
@@ -1538,17 +1538,17 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Actor: ResolversUnionTypes<ResolversParentTypes>['Actor'];
-  ArmsItem: ArmsItem;
+  ArmsItem: ArmsItemModel;
   ArmsItemInput: ArmsItemInput;
   Boolean: Scalars['Boolean']['output'];
-  Citation: Omit<Citation, 'source'> & { source: ResolversParentTypes['Source'] };
+  Citation: CitationModel;
   CitationInput: CitationInput;
-  Country: Model;
+  Country: CountryModel;
   DateTime: Scalars['DateTime']['output'];
-  Delegation: Omit<Delegation, 'country' | 'representing'> & { country?: Maybe<ResolversParentTypes['Country']>, representing?: Maybe<ResolversParentTypes['Actor']> };
+  Delegation: DelegationModel;
   DelegationInput: DelegationInput;
   DeleteResult: DeleteResult;
-  Event: Model;
+  Event: EventModel;
   EventConnection: Omit<EventConnection, 'edges'> & { edges: Array<ResolversParentTypes['EventEdge']> };
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
   EventFilter: EventFilter;
@@ -1556,19 +1556,19 @@ export type ResolversParentTypes = {
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
-  Leader: Model;
+  Leader: LeaderModel;
   LeaderConnection: Omit<LeaderConnection, 'edges'> & { edges: Array<ResolversParentTypes['LeaderEdge']> };
   LeaderEdge: Omit<LeaderEdge, 'node'> & { node: ResolversParentTypes['Leader'] };
   LeaderFilter: LeaderFilter;
   LeaderInput: LeaderInput;
-  Location: Omit<Location, 'country'> & { country?: Maybe<ResolversParentTypes['Country']> };
+  Location: LocationModel;
   LocationInput: LocationInput;
-  Meeting: Model;
+  Meeting: MeetingModel;
   MeetingConnection: Omit<MeetingConnection, 'edges'> & { edges: Array<ResolversParentTypes['MeetingEdge']> };
   MeetingEdge: Omit<MeetingEdge, 'node'> & { node: ResolversParentTypes['Meeting'] };
   MeetingFilter: MeetingFilter;
   MeetingInput: MeetingInput;
-  MilitaryDeal: Model;
+  MilitaryDeal: MilitaryDealModel;
   MilitaryDealConnection: Omit<MilitaryDealConnection, 'edges'> & { edges: Array<ResolversParentTypes['MilitaryDealEdge']> };
   MilitaryDealEdge: Omit<MilitaryDealEdge, 'node'> & { node: ResolversParentTypes['MilitaryDeal'] };
   MilitaryDealFilter: MilitaryDealFilter;
@@ -1577,7 +1577,7 @@ export type ResolversParentTypes = {
   MoneyInput: MoneyInput;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
-  Organization: Model;
+  Organization: OrganizationModel;
   OrganizationInput: OrganizationInput;
   PageInfo: PageInfo;
   PartialDate: Scalars['PartialDate']['output'];
@@ -1585,19 +1585,19 @@ export type ResolversParentTypes = {
   Revision: Revision;
   RevisionConnection: RevisionConnection;
   RevisionEdge: RevisionEdge;
-  Role: Omit<Role, 'country' | 'organization'> & { country?: Maybe<ResolversParentTypes['Country']>, organization?: Maybe<ResolversParentTypes['Organization']> };
+  Role: RoleModel;
   RoleInput: RoleInput;
   SearchResult: ResolversUnionTypes<ResolversParentTypes>['SearchResult'];
-  Source: Model;
+  Source: SourceModel;
   SourceInput: SourceInput;
-  Statement: Model;
+  Statement: StatementModel;
   StatementConnection: Omit<StatementConnection, 'edges'> & { edges: Array<ResolversParentTypes['StatementEdge']> };
   StatementEdge: Omit<StatementEdge, 'node'> & { node: ResolversParentTypes['Statement'] };
   StatementFilter: StatementFilter;
   StatementInput: StatementInput;
   String: Scalars['String']['output'];
   SyncReject: SyncReject;
-  SyncRun: Model;
+  SyncRun: SyncRunModel;
   SyncRunConnection: Omit<SyncRunConnection, 'edges'> & { edges: Array<ResolversParentTypes['SyncRunEdge']> };
   SyncRunEdge: Omit<SyncRunEdge, 'node'> & { node: ResolversParentTypes['SyncRun'] };
   TimelineConnection: Omit<TimelineConnection, 'edges'> & { edges: Array<ResolversParentTypes['TimelineEdge']> };

@@ -1,6 +1,9 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from '@apollo/server/plugin/landingPage/default';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+  ApolloServerPluginLandingPageProductionDefault,
+} from '@apollo/server/plugin/landingPage/default';
 import type { Config } from '../config.js';
 import { uncachedMutationsPlugin } from './cache-policy.js';
 import type { Context } from './context.js';
@@ -37,7 +40,9 @@ export function createApolloServer(config: Pick<Config, 'stage' | 'introspection
       ...(prod ? [hideSuggestionsPlugin()] : []),
       accountingPlugin(!prod),
       uncachedMutationsPlugin(),
-      prod ? ApolloServerPluginLandingPageProductionDefault({ footer: false }) : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
+      prod
+        ? ApolloServerPluginLandingPageProductionDefault({ footer: false })
+        : ApolloServerPluginLandingPageLocalDefault({ embed: true, footer: false }),
       // Apollo otherwise loads its inline tracing (and protobuf) at start, only to leave it off
       // for a schema that is not a federated subgraph: 130 KiB read on every cold start.
       ApolloServerPluginInlineTraceDisabled(),

@@ -22,17 +22,37 @@ export class FeedFailedError extends Error {
  * pipeline, logs each report, and fails the invocation when any feed could not be read.
  */
 export function createSyncHandler(config: SyncConfig, log: ReportLog, options: { db?: Db; sources?: SourceOptions } = {}) {
-  const db = options.db ?? new Db(createDocumentClient({ region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) }), config.tableName);
-  return async (event: SyncEvent | undefined): Promise<{ runs: Pick<SyncRunReport, 'id' | 'source' | 'status' | 'read' | 'created' | 'updated' | 'unchanged' | 'rejected'>[] }> => {
+  const db =
+    options.db ??
+    new Db(
+      createDocumentClient({ region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) }),
+      config.tableName,
+    );
+  return async (
+    event: SyncEvent | undefined,
+  ): Promise<{ runs: Pick<SyncRunReport, 'id' | 'source' | 'status' | 'read' | 'created' | 'updated' | 'unchanged' | 'rejected'>[] }> => {
     const feeds = Array.isArray(event?.feeds) && event.feeds.every((f) => typeof f === 'string') ? event.feeds : config.feeds;
     const reports: SyncRunReport[] = [];
     for (const feed of feeds) {
-      const report = await runSync(db.forRequest(), resolveSource(feed, { region: config.region, ...options.sources }), { actor: `sync:${feed}` });
+      const report = await runSync(db.forRequest(), resolveSource(feed, { region: config.region, ...options.sources }), {
+        actor: `sync:${feed}`,
+      });
       log(report);
       reports.push(report);
     }
     const failed = reports.filter((r) => r.status === 'FAILED');
     if (failed.length > 0) throw new FeedFailedError(`could not read ${failed.map((r) => `${r.source} (${r.error})`).join(', ')}`);
-    return { runs: reports.map(({ id, source, status, read, created, updated, unchanged, rejected }) => ({ id, source, status, read, created, updated, unchanged, rejected })) };
+    return {
+      runs: reports.map(({ id, source, status, read, created, updated, unchanged, rejected }) => ({
+        id,
+        source,
+        status,
+        read,
+        created,
+        updated,
+        unchanged,
+        rejected,
+      })),
+    };
   };
 }

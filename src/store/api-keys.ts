@@ -28,7 +28,13 @@ export async function createApiKey(db: Db, name: string, role: Role): Promise<{ 
   const key = `geo_${id}_${randomBytes(24).toString('base64url')}`;
   const hash = hashKey(key);
   const apiKey: ApiKey = { id, name, role, createdAt: new Date().toISOString() };
-  await db.send(new PutCommand({ TableName: db.tableName, Item: { ...byHash(hash), t: 'apikey', ...apiKey }, ConditionExpression: 'attribute_not_exists(pk)' }));
+  await db.send(
+    new PutCommand({
+      TableName: db.tableName,
+      Item: { ...byHash(hash), t: 'apikey', ...apiKey },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    }),
+  );
   await db.send(new PutCommand({ TableName: db.tableName, Item: { pk: KEYS_PARTITION, sk: id, t: 'apikey', hash, ...apiKey } }));
   return { apiKey, key };
 }
@@ -55,7 +61,13 @@ export async function listApiKeys(db: Db): Promise<ApiKey[]> {
       }),
     );
     for (const item of (out.Items ?? []) as (ApiKey & { hash: string })[]) {
-      keys.push({ id: item.id, name: item.name, role: item.role, createdAt: item.createdAt, ...(item.revokedAt ? { revokedAt: item.revokedAt } : {}) });
+      keys.push({
+        id: item.id,
+        name: item.name,
+        role: item.role,
+        createdAt: item.createdAt,
+        ...(item.revokedAt ? { revokedAt: item.revokedAt } : {}),
+      });
     }
     start = out.LastEvaluatedKey;
   } while (start);
@@ -72,6 +84,13 @@ export async function revokeApiKey(db: Db, id: string): Promise<void> {
   if (!item) throw new NotFoundError(`no API key with id ${id}`);
   const revokedAt = new Date().toISOString();
   for (const key of [byHash(item.hash), { pk: KEYS_PARTITION, sk: id }]) {
-    await db.send(new UpdateCommand({ TableName: db.tableName, Key: key, UpdateExpression: 'SET revokedAt = :at', ExpressionAttributeValues: { ':at': revokedAt } }));
+    await db.send(
+      new UpdateCommand({
+        TableName: db.tableName,
+        Key: key,
+        UpdateExpression: 'SET revokedAt = :at',
+        ExpressionAttributeValues: { ':at': revokedAt },
+      }),
+    );
   }
 }

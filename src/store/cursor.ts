@@ -14,7 +14,10 @@ export function encodeCursor(pk: string, sk: string): string {
  * @throws ValidationError when the cursor does not belong to this list.
  */
 export function decodeCursor(cursor: string, pk: string): string {
-  const invalid = () => new ValidationError('after: the cursor is not valid for this list; use an endCursor returned by the same field and arguments', { path: 'after' });
+  const invalid = () =>
+    new ValidationError('after: the cursor is not valid for this list; use an endCursor returned by the same field and arguments', {
+      path: 'after',
+    });
   if (cursor.length === 0 || cursor.length > 1024 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
   let decoded: unknown;
   try {

@@ -120,10 +120,22 @@ type InternalOptions = WriteOptions & { preIndexed?: boolean };
  * has stored it as a revision and moved the index items, so an interrupted write is finished
  * by the next one that reads it.
  */
-async function commit(db: Db, current: StoredEntity | null, record: EntityRecord, hash: string, options: InternalOptions): Promise<StoredEntity> {
+async function commit(
+  db: Db,
+  current: StoredEntity | null,
+  record: EntityRecord,
+  hash: string,
+  options: InternalOptions,
+): Promise<StoredEntity> {
   const now = new Date().toISOString();
   const previous: PreviousState | null = current
-    ? { record: current.record, version: current.version, updatedAt: current.updatedAt, updatedBy: current.updatedBy, deleted: current.deleted }
+    ? {
+        record: current.record,
+        version: current.version,
+        updatedAt: current.updatedAt,
+        updatedBy: current.updatedBy,
+        deleted: current.deleted,
+      }
     : null;
   const item: EntityItem = {
     ...entityKey(record.id),
@@ -215,7 +227,8 @@ export async function finishWrites(db: Db, entities: readonly StoredEntity[], co
  */
 async function prepare(db: Db, current: StoredEntity | null, record: EntityRecord, options: InternalOptions): Promise<WriteResult> {
   const have = current?.version ?? 0;
-  if (options.expectedVersion !== undefined && options.expectedVersion !== have) throw conflict(record.id, current, options.expectedVersion);
+  if (options.expectedVersion !== undefined && options.expectedVersion !== have)
+    throw conflict(record.id, current, options.expectedVersion);
   const hash = contentHash(record);
   if (options.delete) {
     if (!current || current.deleted) return { outcome: 'unchanged', version: have, entity: current as StoredEntity };

@@ -21,7 +21,8 @@ export interface RevisionView {
  */
 export async function listRevisions(db: Db, id: string, first: number, after: string | null) {
   const start = after ? { pk: id, sk: decodeCursor(after, id) } : undefined;
-  if (start && !start.sk.startsWith(REVISION_PREFIX)) throw new ValidationError('after: the cursor is not valid for this list', { path: 'after' });
+  if (start && !start.sk.startsWith(REVISION_PREFIX))
+    throw new ValidationError('after: the cursor is not valid for this list', { path: 'after' });
   const out = await db.send<QueryCommandOutput>(
     new QueryCommand({
       TableName: db.tableName,
@@ -32,7 +33,17 @@ export async function listRevisions(db: Db, id: string, first: number, after: st
       ...(start ? { ExclusiveStartKey: start } : {}),
     }),
   );
-  const items = (out.Items ?? []) as { pk: string; sk: string; v: number; by: string; at: string; replacedBy: string; replacedAt: string; del?: boolean; d: unknown }[];
+  const items = (out.Items ?? []) as {
+    pk: string;
+    sk: string;
+    v: number;
+    by: string;
+    at: string;
+    replacedBy: string;
+    replacedAt: string;
+    del?: boolean;
+    d: unknown;
+  }[];
   const edges = items.slice(0, first).map((item) => ({
     cursor: encodeCursor(item.pk, item.sk),
     node: {

@@ -38,8 +38,18 @@ export async function saveSyncRun(db: Db, run: SyncRunReport): Promise<void> {
   await db.send(
     new PutCommand({
       TableName: db.tableName,
-      Item: { ...entityKey(run.id), t: 'syncrun', v: 1, h: '', d: { type: 'syncrun', ...run }, at: run.finishedAt ?? run.startedAt, by: 'sync' },
+      Item: {
+        ...entityKey(run.id),
+        t: 'syncrun',
+        v: 1,
+        h: '',
+        d: { type: 'syncrun', ...run },
+        at: run.finishedAt ?? run.startedAt,
+        by: 'sync',
+      },
     }),
   );
-  await db.send(new PutCommand({ TableName: db.tableName, Item: { pk: LIST.syncRuns(), sk: `${run.startedAt}#${run.id}`, ref: run.id, t: 'syncrun' } }));
+  await db.send(
+    new PutCommand({ TableName: db.tableName, Item: { pk: LIST.syncRuns(), sk: `${run.startedAt}#${run.id}`, ref: run.id, t: 'syncrun' } }),
+  );
 }

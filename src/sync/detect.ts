@@ -1,6 +1,6 @@
+import type { Parsed } from './parsed.js';
 import { parseFeed } from './parsers/feed.js';
 import { parseSipri } from './parsers/sipri.js';
-import type { Parsed } from './parsed.js';
 
 /** The input formats the sync reads. */
 export const FORMATS = ['feed', 'sipri'] as const;
@@ -15,7 +15,10 @@ const PARSERS: Record<Format, (chunks: AsyncIterable<Uint8Array | string>) => As
  * Looks at the first bytes to tell the feed (JSON lines, starting with "{") from a SIPRI
  * export (a text preamble), and returns the parser's output over the whole stream.
  */
-export async function parseDetected(chunks: AsyncIterable<Uint8Array>, format?: Format): Promise<{ format: Format; records: AsyncGenerator<Parsed> }> {
+export async function parseDetected(
+  chunks: AsyncIterable<Uint8Array>,
+  format?: Format,
+): Promise<{ format: Format; records: AsyncGenerator<Parsed> }> {
   const iterator = chunks[Symbol.asyncIterator]();
   const first = await iterator.next();
   const head = first.done ? new Uint8Array() : first.value;

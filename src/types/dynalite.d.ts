@@ -1,5 +1,6 @@
 declare module 'dynalite' {
   import type { Server } from 'node:http';
+
   interface DynaliteOptions {
     /** Folder for LevelDB files; in memory when absent. */
     path?: string;

@@ -7,7 +7,12 @@ import { logicalIdOf, REPO_ROOT, type Synthesized, synthStage } from './synth.js
 /** The files of a folder, by relative name, with their bytes. */
 function contents(dir: string): Map<string, Buffer> {
   const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return new Map(files.map((entry) => [path.relative(dir, path.join(entry.parentPath, entry.name)), readFileSync(path.join(entry.parentPath, entry.name))]));
+  return new Map(
+    files.map((entry) => [
+      path.relative(dir, path.join(entry.parentPath, entry.name)),
+      readFileSync(path.join(entry.parentPath, entry.name)),
+    ]),
+  );
 }
 
 describe('function code', () => {

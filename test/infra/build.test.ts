@@ -19,7 +19,10 @@ describe('scripts/build.ts', () => {
     // Node built-in, which only works in an ESM bundle through the banner's `require`.
     root = await mkdtemp(path.join(tmpdir(), 'build-probe-'));
     await mkdir(path.join(root, 'src'));
-    await writeFile(path.join(root, 'src', 'legacy.cjs'), "const os = require('node:os');\nmodule.exports = { eol: () => JSON.stringify(os.EOL) };\n");
+    await writeFile(
+      path.join(root, 'src', 'legacy.cjs'),
+      "const os = require('node:os');\nmodule.exports = { eol: () => JSON.stringify(os.EOL) };\n",
+    );
     await writeFile(
       path.join(root, 'src', 'handler.ts'),
       "import legacy from './legacy.cjs';\nexport const handler = async (event: { name: string }) => ({ hello: event.name, eol: legacy.eol() });\n",
@@ -45,7 +48,10 @@ describe('scripts/build.ts', () => {
     // a global `require` that would hide a missing banner.
     const runner = path.join(root, 'invoke.mjs');
     const bundleUrl = pathToFileURL(path.join(root, bundle.outfile)).href;
-    await writeFile(runner, `const { handler } = await import(${JSON.stringify(bundleUrl)});\nconsole.log(JSON.stringify(await handler({ name: 'lambda' })));\n`);
+    await writeFile(
+      runner,
+      `const { handler } = await import(${JSON.stringify(bundleUrl)});\nconsole.log(JSON.stringify(await handler({ name: 'lambda' })));\n`,
+    );
     const { stdout } = await run(process.execPath, [runner]);
     expect(JSON.parse(stdout)).toEqual({ hello: 'lambda', eol: JSON.stringify('\n') });
   });

@@ -1,7 +1,7 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
-import { STAGE_SETTINGS } from '../../src/stages.js';
 import { infraConfig, LOCALHOST_DEV_ORIGINS, parseStage } from '../../infra/config.js';
+import { STAGE_SETTINGS } from '../../src/stages.js';
 
 describe('parseStage', () => {
   it('accepts dev and prod', () => {
@@ -30,7 +30,10 @@ describe('infraConfig', () => {
   });
 
   it('reads FEEDS from a comma-separated list of s3:// and https:// sources', () => {
-    expect(infraConfig('dev', { feeds: ' s3://b/a.jsonl, https://example.org/b.csv ,' }).sync.feeds).toEqual(['s3://b/a.jsonl', 'https://example.org/b.csv']);
+    expect(infraConfig('dev', { feeds: ' s3://b/a.jsonl, https://example.org/b.csv ,' }).sync.feeds).toEqual([
+      's3://b/a.jsonl',
+      'https://example.org/b.csv',
+    ]);
     expect(infraConfig('dev', { feeds: '' }).sync.feeds).toBeUndefined();
     expect(() => infraConfig('dev', { feeds: 'http://example.org/a' })).toThrow(/not an s3:\/\/ or https:\/\/ source/);
     expect(() => infraConfig('dev', { feeds: true })).toThrow(/comma-separated/);

@@ -18,12 +18,20 @@ describe.each<Stage>(['dev', 'prod'])('cdk-nag AwsSolutions on %s', (stage) => {
     vi.restoreAllMocks();
   });
 
-  it('has no finding left unacknowledged', () => {
-    const { stack } = synthStage(stage);
-    const report = new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(stack);
-    expect(report.violations.map((violation) => `${violation.ruleName}: ${violation.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
-    expect(report.success).toBe(true);
-  }, FIRST_CHECK_TIMEOUT_MS);
+  it(
+    'has no finding left unacknowledged',
+    () => {
+      const { stack } = synthStage(stage);
+      const report = new AwsSolutionsChecks(undefined, { verbose: true }).validateScope(stack);
+      expect(
+        report.violations.map(
+          (violation) => `${violation.ruleName}: ${violation.violatingResources.map((r) => r.constructPath).join(', ')}`,
+        ),
+      ).toEqual([]);
+      expect(report.success).toBe(true);
+    },
+    FIRST_CHECK_TIMEOUT_MS,
+  );
 
   it('lets the app synthesize with the checks registered, as `cdk synth` does', () => {
     const { app } = synthStage(stage);

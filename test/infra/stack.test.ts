@@ -1,10 +1,10 @@
 import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_FEED_KEY, LOCALHOST_DEV_ORIGINS } from '../../infra/config.js';
+import { EDITOR_WRITE_ACTIONS } from '../../infra/constructs/graphql-api.js';
 import type { Stage } from '../../src/config.js';
 import { STAGE_SETTINGS } from '../../src/stages.js';
 import { GLOBAL_SECONDARY_INDEXES, TABLE_KEYS } from '../../src/store/table.js';
-import { DEFAULT_FEED_KEY, LOCALHOST_DEV_ORIGINS } from '../../infra/config.js';
-import { EDITOR_WRITE_ACTIONS } from '../../infra/constructs/graphql-api.js';
 import { actionsOf, functionStatements, identityStatements, logicalIdOf, type Synthesized, synthStage } from './synth.js';
 
 const DATA_SERVICES = ['dynamodb:', 's3:', 'sqs:', 'lambda:'];
@@ -101,9 +101,13 @@ describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
             NODE_OPTIONS: '--enable-source-maps',
           },
         },
-        LoggingConfig: { LogGroup: { Ref: logicalIdOf(template, 'AWS::Logs::LogGroup', 'LogGroupName', `/aws/lambda/geo-gateway-${stage}-graphql`) } },
+        LoggingConfig: {
+          LogGroup: { Ref: logicalIdOf(template, 'AWS::Logs::LogGroup', 'LogGroupName', `/aws/lambda/geo-gateway-${stage}-graphql`) },
+        },
       });
-      const timeout = template.toJSON().Resources[logicalIdOf(template, 'AWS::Lambda::Function', 'FunctionName', names().graphqlFunction)].Properties.Timeout;
+      const timeout =
+        template.toJSON().Resources[logicalIdOf(template, 'AWS::Lambda::Function', 'FunctionName', names().graphqlFunction)].Properties
+          .Timeout;
       expect(timeout).toBeLessThan(30);
     });
 
@@ -127,7 +131,9 @@ describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
             FEEDS: { 'Fn::Join': ['', ['s3://', bucket, `/${DEFAULT_FEED_KEY}`]] },
           },
         },
-        LoggingConfig: { LogGroup: { Ref: logicalIdOf(template, 'AWS::Logs::LogGroup', 'LogGroupName', `/aws/lambda/geo-gateway-${stage}-sync`) } },
+        LoggingConfig: {
+          LogGroup: { Ref: logicalIdOf(template, 'AWS::Logs::LogGroup', 'LogGroupName', `/aws/lambda/geo-gateway-${stage}-sync`) },
+        },
       });
     });
 
@@ -141,7 +147,11 @@ describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
 
     it('log to groups of their own, with the stage retention', () => {
       template.resourceCountIs('AWS::Logs::LogGroup', 3);
-      for (const name of [`/aws/lambda/geo-gateway-${stage}-graphql`, `/aws/lambda/geo-gateway-${stage}-sync`, `/aws/apigateway/geo-gateway-${stage}-api/access`]) {
+      for (const name of [
+        `/aws/lambda/geo-gateway-${stage}-graphql`,
+        `/aws/lambda/geo-gateway-${stage}-sync`,
+        `/aws/apigateway/geo-gateway-${stage}-api/access`,
+      ]) {
         template.hasResource('AWS::Logs::LogGroup', {
           Properties: { LogGroupName: name, RetentionInDays: settings.logRetentionDays },
           DeletionPolicy: stage === 'prod' ? 'Retain' : 'Delete',
@@ -172,7 +182,13 @@ describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
       for (const statement of dynamo) expect(statement.Resource).toEqual(tableArn());
       const granted = new Set(dynamo.flatMap(actionsOf));
       expect([...granted].sort()).toEqual([...new Set([...TABLE_READ_ACTIONS, ...EDITOR_WRITE_ACTIONS])].sort());
-      for (const forbidden of ['dynamodb:DeleteTable', 'dynamodb:UpdateTable', 'dynamodb:CreateTable', 'dynamodb:RestoreTableToPointInTime', 'dynamodb:*']) {
+      for (const forbidden of [
+        'dynamodb:DeleteTable',
+        'dynamodb:UpdateTable',
+        'dynamodb:CreateTable',
+        'dynamodb:RestoreTableToPointInTime',
+        'dynamodb:*',
+      ]) {
         expect(granted.has(forbidden)).toBe(false);
       }
       const others = statements.flatMap(actionsOf).filter((action) => !action.startsWith('dynamodb:'));
@@ -183,8 +199,19 @@ describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
       const statements = functionStatements(template, names().syncFunction);
       const feedBucketArn = { 'Fn::GetAtt': [bucketId(names().feedBucketPrefix), 'Arn'] };
       const byResource = (resource: unknown) =>
-        statements.filter((statement) => JSON.stringify(statement.Resource) === JSON.stringify(resource)).flatMap(actionsOf).sort();
-      expect(byResource(tableArn())).toEqual(expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:BatchWriteItem']));
+        statements
+          .filter((statement) => JSON.stringify(statement.Resource) === JSON.stringify(resource))
+          .flatMap(actionsOf)
+          .sort();
+      expect(byResource(tableArn())).toEqual(
+        expect.arrayContaining([
+          'dynamodb:GetItem',
+          'dynamodb:Query',
+          'dynamodb:PutItem',
+          'dynamodb:UpdateItem',
+          'dynamodb:BatchWriteItem',
+        ]),
+      );
       expect(byResource(tableArn())).not.toContain('dynamodb:DeleteTable');
       expect(byResource({ 'Fn::Join': ['', [feedBucketArn, '/*']] })).toEqual(['s3:GetObject']);
       expect(byResource(feedBucketArn)).toEqual(['s3:ListBucket']);
@@ -295,13 +322,17 @@ describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
           IgnorePublicAcls: true,
           RestrictPublicBuckets: true,
         });
-        expect(bucket.Properties.BucketEncryption).toEqual({ ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] });
+        expect(bucket.Properties.BucketEncryption).toEqual({
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        });
         expect(bucket.Properties.AccessControl).toBeUndefined();
         expect(bucket.DeletionPolicy).toBe(stage === 'prod' ? 'Retain' : 'Delete');
         template.hasResourceProperties('AWS::S3::BucketPolicy', {
           Bucket: { Ref: id },
           PolicyDocument: {
-            Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
+            Statement: Match.arrayWith([
+              Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+            ]),
           },
         });
       }
@@ -318,8 +349,12 @@ describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
   describe('alarms', () => {
     it('watch GraphQL errors, throttles and p99 duration, sync errors and the dead-letter queue', () => {
       template.resourceCountIs('AWS::CloudWatch::Alarm', 5);
-      const graphqlDimensions = [{ Name: 'FunctionName', Value: { Ref: logicalIdOf(template, 'AWS::Lambda::Function', 'FunctionName', names().graphqlFunction) } }];
-      const syncDimensions = [{ Name: 'FunctionName', Value: { Ref: logicalIdOf(template, 'AWS::Lambda::Function', 'FunctionName', names().syncFunction) } }];
+      const graphqlDimensions = [
+        { Name: 'FunctionName', Value: { Ref: logicalIdOf(template, 'AWS::Lambda::Function', 'FunctionName', names().graphqlFunction) } },
+      ];
+      const syncDimensions = [
+        { Name: 'FunctionName', Value: { Ref: logicalIdOf(template, 'AWS::Lambda::Function', 'FunctionName', names().syncFunction) } },
+      ];
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         AlarmName: `geo-gateway-${stage}-graphql-errors`,
         Namespace: 'AWS/Lambda',

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import type { Stage } from '../../src/config.js';
 import { type InfraConfig, infraConfig } from '../../infra/config.js';
 import { GeoGatewayStack } from '../../infra/stack.js';
+import type { Stage } from '../../src/config.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -19,7 +19,9 @@ const CDK_CONTEXT: Record<string, unknown> = JSON.parse(readFileSync(path.join(R
 export function requireBundles(): void {
   for (const bundle of ['graphql', 'sync']) {
     if (!existsSync(path.join(REPO_ROOT, 'dist', bundle, 'index.mjs'))) {
-      throw new Error(`dist/${bundle}/index.mjs is missing: the infra tests synthesize the real bundles. Run \`npx tsx scripts/build.ts\` (npm test does) and try again.`);
+      throw new Error(
+        `dist/${bundle}/index.mjs is missing: the infra tests synthesize the real bundles. Run \`npx tsx scripts/build.ts\` (npm test does) and try again.`,
+      );
     }
   }
 }
@@ -56,7 +58,9 @@ export interface Statement {
 
 /** Every identity-policy statement in the template (role policies, not bucket or queue policies). */
 export function identityStatements(template: Template): Statement[] {
-  return Object.values(template.findResources('AWS::IAM::Policy')).flatMap((policy) => policy.Properties.PolicyDocument.Statement as Statement[]);
+  return Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+    (policy) => policy.Properties.PolicyDocument.Statement as Statement[],
+  );
 }
 
 /** The statements of the policies attached to the role of the function with this name. */

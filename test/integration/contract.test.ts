@@ -70,9 +70,7 @@ describe('Contract', () => {
 
   it('notices a breaking change', () => {
     // The check itself can fail: a contract field removed from the schema is reported.
-    const broken = buildSchema(
-      SCHEMA.replace(/\n\s*"Anything by its id; null when there is no such thing."\n\s*node\([^)]*\): Node/, ''),
-    );
+    const broken = buildSchema(SCHEMA.replace(/\n\s*"Anything by its id; null when there is no such thing."\n\s*node\([^)]*\): Node/, ''));
     expect(describeBreaks(broken)).toContain('FIELD_REMOVED: Query.node was removed.');
   });
 

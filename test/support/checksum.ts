@@ -8,7 +8,9 @@ export async function allItems(db: Db): Promise<Record<string, unknown>[]> {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const out = (await db.client.send(new ScanCommand({ TableName: db.tableName, ...(start ? { ExclusiveStartKey: start } : {}) }))) as ScanCommandOutput;
+    const out = (await db.client.send(
+      new ScanCommand({ TableName: db.tableName, ...(start ? { ExclusiveStartKey: start } : {}) }),
+    )) as ScanCommandOutput;
     items.push(...((out.Items ?? []) as Record<string, unknown>[]));
     start = out.LastEvaluatedKey;
   } while (start);
@@ -20,7 +22,10 @@ export async function allItems(db: Db): Promise<Record<string, unknown>[]> {
  * between two tables holding the same facts (times and authors of writes), and
  * `skip` drops whole items (sync run reports).
  */
-export async function tableChecksum(db: Db, options: { ignore?: string[]; skip?: (item: Record<string, unknown>) => boolean } = {}): Promise<{ hash: string; count: number }> {
+export async function tableChecksum(
+  db: Db,
+  options: { ignore?: string[]; skip?: (item: Record<string, unknown>) => boolean } = {},
+): Promise<{ hash: string; count: number }> {
   const ignore = new Set(options.ignore ?? []);
   const lines = (await allItems(db))
     .filter((item) => !options.skip?.(item))

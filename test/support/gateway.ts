@@ -27,7 +27,11 @@ export interface TestGateway extends TestTable {
   handler: GraphqlHandler;
   /** Unexpected errors the handler logged (tests assert it stays empty). */
   logged: { message: string; error: unknown }[];
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphqlResponse<T>>;
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphqlResponse<T>>;
 }
 
 const lambdaContext = { awsRequestId: 'test', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
@@ -50,7 +54,10 @@ export async function createTestGateway(options: { seed?: boolean; env?: Record<
     logged,
     async query(query, variables, headers) {
       const result = await handler(
-        v2Event({ body: JSON.stringify({ query, ...(variables ? { variables } : {}) }), headers: { 'content-type': 'application/json', ...(headers ?? {}) } }),
+        v2Event({
+          body: JSON.stringify({ query, ...(variables ? { variables } : {}) }),
+          headers: { 'content-type': 'application/json', ...(headers ?? {}) },
+        }),
         lambdaContext,
       );
       const body = JSON.parse(result.body ?? '{}');

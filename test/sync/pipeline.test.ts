@@ -36,7 +36,19 @@ describe('Sync: SIPRI exports', () => {
     const gateway = await createTestGateway({ seed: false });
     // Act
     const report = await runSync(gateway.db, resolveSource(SAMPLE));
-    const answer = await gateway.query<{ militaryDeals: { edges: { node: { supplier: { code: string }; items: { designation: string; delivered: number | null; quantity: number | null }[]; tiv: { total: number | null } | null; value: unknown; citations: { source: { title: string; publishedOn: string } }[] } }[] } }>(
+    const answer = await gateway.query<{
+      militaryDeals: {
+        edges: {
+          node: {
+            supplier: { code: string };
+            items: { designation: string; delivered: number | null; quantity: number | null }[];
+            tiv: { total: number | null } | null;
+            value: unknown;
+            citations: { source: { title: string; publishedOn: string } }[];
+          };
+        }[];
+      };
+    }>(
       `{ militaryDeals(filter: {supplier: "IR", recipient: "RU"}, first: 50) { edges { node {
           supplier { ... on Country { code } } items { designation quantity delivered } tiv { total } value { amount }
           citations { source { title publishedOn } } } } } }`,
@@ -48,7 +60,11 @@ describe('Sync: SIPRI exports', () => {
     const shahed = deals.find((d) => d.items[0]?.designation === 'Shahed-136');
     expect(shahed?.items[0]).toEqual({ designation: 'Shahed-136', quantity: null, delivered: 6600 });
     expect(deals.every((d) => d.value === null)).toBe(true);
-    expect(deals.every((d) => d.citations.some((c) => c.source.title === 'SIPRI Arms Transfers Database' && c.source.publishedOn === '2026-05-18'))).toBe(true);
+    expect(
+      deals.every((d) =>
+        d.citations.some((c) => c.source.title === 'SIPRI Arms Transfers Database' && c.source.publishedOn === '2026-05-18'),
+      ),
+    ).toBe(true);
     expect(report.created + report.updated + report.unchanged + report.rejected).toBe(report.read);
   });
 
@@ -149,7 +165,8 @@ describe('Sync: no loss under faults', () => {
     const client = createDocumentClient({ region: 'us-east-1', endpoint: target.endpoint });
     client.middlewareStack.add(
       (next, context) => async (args) => {
-        if (/BatchWrite|Put|Update/.test(String(context.commandName)) && budget-- <= 0) throw Object.assign(new Error('process killed'), { name: 'Interrupted' });
+        if (/BatchWrite|Put|Update/.test(String(context.commandName)) && budget-- <= 0)
+          throw Object.assign(new Error('process killed'), { name: 'Interrupted' });
         return next(args);
       },
       { step: 'initialize' },
@@ -180,7 +197,11 @@ describe('Sync: no loss under faults', () => {
         calls += 1;
         if (calls % 5 === 0) {
           throttled += 1;
-          throw Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException', $fault: 'client', $metadata: { httpStatusCode: 400 } });
+          throw Object.assign(new Error('Rate exceeded'), {
+            name: 'ProvisionedThroughputExceededException',
+            $fault: 'client',
+            $metadata: { httpStatusCode: 400 },
+          });
         }
         return next(args);
       },
@@ -196,7 +217,9 @@ describe('Sync: no loss under faults', () => {
             const kept = requests.slice(0, Math.ceil(requests.length / 2));
             const left = requests.slice(kept.length);
             unprocessed += left.length;
-            const out = (await next({ ...args, input: { ...input, RequestItems: { [table]: kept } } })) as { output: { UnprocessedItems?: Record<string, unknown[]> } };
+            const out = (await next({ ...args, input: { ...input, RequestItems: { [table]: kept } } })) as {
+              output: { UnprocessedItems?: Record<string, unknown[]> };
+            };
             out.output.UnprocessedItems = { [table]: [...(out.output.UnprocessedItems?.[table] ?? []), ...left] };
             return out as never;
           }
@@ -218,9 +241,22 @@ describe('Query: syncRuns', () => {
   it('lists runs newest first with counts that add up', async () => {
     const gateway = await createTestGateway();
     await runSync(gateway.db, resolveSource(SAMPLE));
-    const answer = await gateway.query<{ syncRuns: { edges: { node: { source: string; status: string; read: number; created: number; updated: number; unchanged: number; rejected: number; startedAt: string } }[] } }>(
-      '{ syncRuns(first: 10) { edges { node { source status read created updated unchanged rejected startedAt } } } }',
-    );
+    const answer = await gateway.query<{
+      syncRuns: {
+        edges: {
+          node: {
+            source: string;
+            status: string;
+            read: number;
+            created: number;
+            updated: number;
+            unchanged: number;
+            rejected: number;
+            startedAt: string;
+          };
+        }[];
+      };
+    }>('{ syncRuns(first: 10) { edges { node { source status read created updated unchanged rejected startedAt } } } }');
     const runs = answer.data?.syncRuns.edges.map((e) => e.node) ?? [];
     expect(runs.map((r) => r.source)).toEqual(['trade-register-2026-05-sample.csv', 'article.ndjson']);
     for (const run of runs) {

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadSyncConfig } from '../../src/config.js';
 import { createSyncHandler, FeedFailedError } from '../../src/handlers/sync-handler.js';
-import type { SyncRunReport } from '../../src/store/sync-runs.js';
 import { getEntity } from '../../src/store/entities.js';
+import type { SyncRunReport } from '../../src/store/sync-runs.js';
 import { ARTICLE_FEED } from '../support/gateway.js';
 import { createTestTable } from '../support/table.js';
 
@@ -34,7 +34,11 @@ describe('Handler: scheduled sync', () => {
 
   it('fails the invocation when a feed cannot be read, after running the others', async () => {
     const { db, endpoint, config } = await createTestTable();
-    const syncConfig = loadSyncConfig({ TABLE_NAME: config.tableName, DYNAMODB_ENDPOINT: endpoint, FEEDS: `https://feeds.example.org/gone.ndjson,${FEED_URL}` });
+    const syncConfig = loadSyncConfig({
+      TABLE_NAME: config.tableName,
+      DYNAMODB_ENDPOINT: endpoint,
+      FEEDS: `https://feeds.example.org/gone.ndjson,${FEED_URL}`,
+    });
     const handler = createSyncHandler(syncConfig, () => undefined, { db, sources: { fetch: fakeFetch } });
     await expect(handler({})).rejects.toThrow(FeedFailedError);
     expect(await getEntity(db, 'leader:vladimir-putin')).not.toBeNull();

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { type EntityKind, kindOf } from '../../src/domain/ids.js';
 import { type DateRange, dateRange, overlaps } from '../../src/domain/partial-date.js';
 import {
+  checkRecord,
   type DealRecord,
   type EntityRecord,
   type EventRecord,
+  feedHeaderSchema,
   type LeaderRecord,
   type MeetingRecord,
   type StatementRecord,
-  checkRecord,
-  feedHeaderSchema,
 } from '../../src/domain/records.js';
 
 const ARTICLE = readFileSync(new URL('../../data/article.txt', import.meta.url), 'utf8');
@@ -57,17 +57,30 @@ function references(record: EntityRecord): { field: string; id: string; kinds: E
   const add = (field: string, ids: readonly (string | undefined)[], kinds: EntityKind[]) => {
     for (const id of ids) if (id !== undefined) refs.push({ field, id, kinds });
   };
-  if ('citations' in record) add('citations.source', record.citations.map((c) => c.source), ['source']);
+  if ('citations' in record)
+    add(
+      'citations.source',
+      record.citations.map((c) => c.source),
+      ['source'],
+    );
   switch (record.type) {
     case 'organization':
       add('parent', [record.parent], ['organization']);
       break;
     case 'leader':
-      add('roles.organization', record.roles.map((r) => r.organization), ['organization']);
+      add(
+        'roles.organization',
+        record.roles.map((r) => r.organization),
+        ['organization'],
+      );
       break;
     case 'meeting':
       add('participants', record.participants, ['leader']);
-      add('delegations.representing', record.delegations.map((d) => d.representing), ['leader', 'organization']);
+      add(
+        'delegations.representing',
+        record.delegations.map((d) => d.representing),
+        ['leader', 'organization'],
+      );
       break;
     case 'deal':
       add('supplier', [record.supplier], actor);
@@ -213,7 +226,9 @@ describe('Dataset: article.ndjson', () => {
     const uncited = records.filter((r) => r.type !== 'source' && r.type !== 'country' && !('citations' in r && r.citations.length > 0));
     const notVerbatim = records.flatMap((record) =>
       'citations' in record
-        ? record.citations.filter((c) => c.excerpt === undefined || !ARTICLE.includes(c.excerpt)).map((c) => `${record.id}: ${c.excerpt ?? '(no excerpt)'}`)
+        ? record.citations
+            .filter((c) => c.excerpt === undefined || !ARTICLE.includes(c.excerpt))
+            .map((c) => `${record.id}: ${c.excerpt ?? '(no excerpt)'}`)
         : [],
     );
     const otherSources = records.flatMap((r) => ('citations' in r ? r.citations.filter((c) => c.source !== SOURCE_ID) : []));

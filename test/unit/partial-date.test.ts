@@ -4,7 +4,9 @@ import { dateRange, isPartialDate, overlaps, spanRange, yearBefore } from '../..
 describe('Domain: PartialDate', () => {
   it('accepts year, month and day precision and nothing else', () => {
     expect(['2022', '2022-07', '2024-10-11', '2024-02-29'].every(isPartialDate)).toBe(true);
-    expect(['22', '2022-7', '2022-13', '2023-02-29', '2022-06-31', '0000', '2022-07-01T00:00', ' 2022', ''].some(isPartialDate)).toBe(false);
+    expect(['22', '2022-7', '2022-13', '2023-02-29', '2022-06-31', '0000', '2022-07-01T00:00', ' 2022', ''].some(isPartialDate)).toBe(
+      false,
+    );
   });
 
   it('stands for the whole range it covers', () => {

@@ -115,15 +115,29 @@ describe('Parser: SIPRI', () => {
     expect(yak.comments).toBeUndefined();
 
     const s300 = dealBy(parsed, 'country:RU', 'country:IR', 'S-300PMU2 Favorit');
-    expect(s300).toMatchObject({ agreedOn: '2015', agreedOnUncertain: false, status: 'DELIVERED', tiv: { perUnit: 55, total: 220, delivered: 220 } });
+    expect(s300).toMatchObject({
+      agreedOn: '2015',
+      agreedOnUncertain: false,
+      status: 'DELIVERED',
+      tiv: { perUnit: 55, total: 220, delivered: 220 },
+    });
     // SIPRI's ";" stands where its database has commas; the text is kept as SIPRI wrote it.
-    expect(s300.comments).toBe(
-      '$1 b deal; replacing 2007 order for S-300PMU-1 (SA-20A) cancelled 2010 by Russia after UN embargo on Iran',
-    );
+    expect(s300.comments).toBe('$1 b deal; replacing 2007 order for S-300PMU-1 (SA-20A) cancelled 2010 by Russia after UN embargo on Iran');
 
     const fath = dealBy(parsed, 'country:IR', 'country:RU', 'Fath-360');
-    expect(fath.items[0]).toMatchObject({ quantity: 200, quantityUncertain: true, delivered: 200, deliveredUncertain: true, deliveryYears: [2024] });
-    expect(fath).toMatchObject({ agreedOn: '2023', agreedOnUncertain: false, status: 'DELIVERED', tiv: { perUnit: 0.12, total: 24, delivered: 24 } });
+    expect(fath.items[0]).toMatchObject({
+      quantity: 200,
+      quantityUncertain: true,
+      delivered: 200,
+      deliveredUncertain: true,
+      deliveryYears: [2024],
+    });
+    expect(fath).toMatchObject({
+      agreedOn: '2023',
+      agreedOnUncertain: false,
+      status: 'DELIVERED',
+      tiv: { perUnit: 0.12, total: 24, delivered: 24 },
+    });
 
     const mohajer = dealBy(parsed, 'country:IR', 'country:RU', 'Mohajer-6');
     expect(mohajer.items[0]).toMatchObject({ description: 'armed drone', quantity: 20, delivered: 20 });
@@ -147,8 +161,14 @@ describe('Parser: SIPRI', () => {
       expect(deal.items[0]?.deliveryYears).toBeUndefined();
       expect(deal).toMatchObject({ agreedOn: '2023', status: 'AGREED' });
     }
-    expect(dealBy(parsed, 'country:RU', 'country:IR', 'Su-35S')).toMatchObject({ agreedOnUncertain: true, tiv: { perUnit: 60, delivered: 0 } });
-    expect(dealBy(parsed, 'country:RU', 'country:IR', 'Mi-28N')).toMatchObject({ agreedOnUncertain: false, tiv: { perUnit: 15.5, delivered: 0 } });
+    expect(dealBy(parsed, 'country:RU', 'country:IR', 'Su-35S')).toMatchObject({
+      agreedOnUncertain: true,
+      tiv: { perUnit: 60, delivered: 0 },
+    });
+    expect(dealBy(parsed, 'country:RU', 'country:IR', 'Mi-28N')).toMatchObject({
+      agreedOnUncertain: false,
+      tiv: { perUnit: 15.5, delivered: 0 },
+    });
   });
 
   it('joins the records broken by a line break inside Comments', async () => {
@@ -186,7 +206,14 @@ describe('Parser: SIPRI', () => {
     const country = (code: string) => countries.find((c) => c.code === code);
     const organization = (id: string) => organizations.find((o) => o.id === id);
 
-    expect(country('RU')).toEqual<CountryRecord>({ type: 'country', id: 'country:RU', code: 'RU', name: 'Russia', aliases: [], former: false });
+    expect(country('RU')).toEqual<CountryRecord>({
+      type: 'country',
+      id: 'country:RU',
+      code: 'RU',
+      name: 'Russia',
+      aliases: [],
+      former: false,
+    });
     expect(country('CZ')).toMatchObject({ name: 'Czechia', former: false });
     expect(country('SU')).toMatchObject({ name: 'Soviet Union', former: true });
     expect(organization('organization:sipri-hezbollah-lebanon')).toEqual<OrganizationRecord>({
@@ -246,9 +273,13 @@ describe('Parser: SIPRI', () => {
     }
 
     const header = fixtureText(SAMPLE).split('\n').slice(0, 12).join('\n');
-    const parsed = await parseText(`${header}\nNorthern Cyprus,Turkiye,1998,,2,,M-113,armoured personnel carrier,2,,1998,Second hand,,0.1,0.2,0.2\n`);
+    const parsed = await parseText(
+      `${header}\nNorthern Cyprus,Turkiye,1998,,2,,M-113,armoured personnel carrier,2,,1998,Second hand,,0.1,0.2,0.2\n`,
+    );
     expect(refusalsOf(parsed)).toEqual([]);
-    expect(recordsOf(parsed, 'organization')).toMatchObject([{ id: 'organization:sipri-northern-cyprus', kind: 'NON_STATE_GROUP', country: 'CY' }]);
+    expect(recordsOf(parsed, 'organization')).toMatchObject([
+      { id: 'organization:sipri-northern-cyprus', kind: 'NON_STATE_GROUP', country: 'CY' },
+    ]);
     expect(dealsOf(parsed)[0]).toMatchObject({ supplier: 'country:TR', recipient: 'organization:sipri-northern-cyprus' });
   });
 
@@ -281,8 +312,14 @@ describe('Parser: SIPRI', () => {
   it('derives the status of a deal from the numbers ordered and delivered', async () => {
     const parsed = await parseFixture(SAMPLE);
     expect(dealBy(parsed, 'country:CZ', 'country:AF', 'Mi-24V/Mi-35').status).toBe('DELIVERED');
-    expect(dealBy(parsed, 'country:IT', 'country:BR', 'Centauro-2')).toMatchObject({ status: 'DELIVERING', items: [{ quantity: 98, delivered: 2 }] });
-    expect(dealBy(parsed, 'country:FR', 'country:AU', 'ship engine')).toMatchObject({ status: 'AGREED', items: [{ quantity: 6, delivered: 0 }] });
+    expect(dealBy(parsed, 'country:IT', 'country:BR', 'Centauro-2')).toMatchObject({
+      status: 'DELIVERING',
+      items: [{ quantity: 98, delivered: 2 }],
+    });
+    expect(dealBy(parsed, 'country:FR', 'country:AU', 'ship engine')).toMatchObject({
+      status: 'AGREED',
+      items: [{ quantity: 6, delivered: 0 }],
+    });
     const sammad = dealBy(parsed, 'country:IR', 'organization:sipri-houthi-rebels-yemen', 'Sammad-3');
     expect(sammad.items[0]?.quantity).toBeUndefined();
     expect(sammad).toMatchObject({ status: 'DELIVERING', items: [{ delivered: 55 }] });
@@ -317,7 +354,11 @@ describe('Parser: SIPRI', () => {
 
   it('groups per-delivery rows into one deal per SIPRI AT Database ID', async () => {
     const parsed = await parseFixture(PER_DELIVERY);
-    expect(parsed[0]).toMatchObject({ ok: true, line: 11, record: { id: 'source:sipri-arms-transfers-2025-02-17', publishedOn: '2025-02-17' } });
+    expect(parsed[0]).toMatchObject({
+      ok: true,
+      line: 11,
+      record: { id: 'source:sipri-arms-transfers-2025-02-17', publishedOn: '2025-02-17' },
+    });
     const deals = dealsOf(parsed);
     expect(deals).toHaveLength(34);
 
@@ -332,14 +373,24 @@ describe('Parser: SIPRI', () => {
       summary: 'Ukraine ordered Bushmaster APC from Australia in 2022; 120 delivered in 2022-2023 (SIPRI).',
     });
     expect(bushmaster?.items).toEqual([
-      { designation: 'Bushmaster', description: 'APC', delivered: 120, deliveredUncertain: true, deliveryYears: [2022, 2023], condition: 'Second hand' },
+      {
+        designation: 'Bushmaster',
+        description: 'APC',
+        delivered: 120,
+        deliveredUncertain: true,
+        deliveryYears: [2022, 2023],
+        condition: 'Second hand',
+      },
     ]);
     expect(bushmaster?.citations[0]?.excerpt?.split('\n')).toHaveLength(2);
 
     // Rows of one ID need not come in year order.
     const strela = deals.find((d) => d.id === 'deal:sipri-at-67496');
     expect(strela?.items[0]).toMatchObject({ delivered: 435, deliveryYears: [2022, 2023] });
-    expect(deals.find((d) => d.id === 'deal:sipri-at-66290')).toMatchObject({ agreedOnUncertain: true, items: [{ condition: 'Second hand', delivered: 15 }] });
+    expect(deals.find((d) => d.id === 'deal:sipri-at-66290')).toMatchObject({
+      agreedOnUncertain: true,
+      items: [{ condition: 'Second hand', delivered: 15 }],
+    });
     const line = parsed.find((p) => p.ok && p.record.id === 'deal:sipri-at-65361')?.line;
     expect(line).toBe(14);
   });
@@ -376,7 +427,11 @@ describe('Parser: SIPRI', () => {
     ]);
     expect(dealsOf(parsed)).toHaveLength(21);
     expect(parsed.find((p) => p.ok && p.record.type === 'deal' && p.record.items[0]?.designation === 'Fleyta/Skorpion')?.line).toBe(16);
-    expect(parsed.find((p) => p.ok && p.record.type === 'deal' && p.record.items[0]?.designation === 'Shahed-136' && p.record.recipient === 'country:RU')?.line).toBe(37);
+    expect(
+      parsed.find(
+        (p) => p.ok && p.record.type === 'deal' && p.record.items[0]?.designation === 'Shahed-136' && p.record.recipient === 'country:RU',
+      )?.line,
+    ).toBe(37);
   });
 
   it('refuses a short line that does not join with the next one, and a short last line', async () => {
@@ -391,12 +446,16 @@ describe('Parser: SIPRI', () => {
   });
 
   it('refuses a file without a SIPRI header, or without the date it was generated', async () => {
-    expect(await parseText('name,country\nPutin,RU\n')).toEqual([{ line: 1, ok: false, reason: expect.stringMatching(/not a SIPRI Arms Transfers export/) }]);
+    expect(await parseText('name,country\nPutin,RU\n')).toEqual([
+      { line: 1, ok: false, reason: expect.stringMatching(/not a SIPRI Arms Transfers export/) },
+    ]);
     const lines = fixtureText(SAMPLE).split('\n');
     const undated = lines.filter((line) => !line.startsWith('Data generated:')).join('\n');
     expect(await parseText(undated)).toEqual([{ line: 11, ok: false, reason: expect.stringMatching(/cannot be dated/) }]);
     const renamed = lines.map((line) => line.replace(',SIPRI TIV of delivered weapons', ',TIV delivered')).join('\n');
-    expect(await parseText(renamed)).toEqual([{ line: 12, ok: false, reason: expect.stringMatching(/header's columns are not those of a SIPRI export/) }]);
+    expect(await parseText(renamed)).toEqual([
+      { line: 12, ok: false, reason: expect.stringMatching(/header's columns are not those of a SIPRI export/) },
+    ]);
   });
 
   it('cites the SIPRI source, with the generated date, and the row as written in every deal', async () => {

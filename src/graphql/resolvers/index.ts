@@ -1,3 +1,4 @@
+import type { Resolvers } from '../resolvers-types.generated.js';
 import { DateTimeScalar, PartialDateScalar } from '../scalars.js';
 import { schemaDocument } from '../schema.generated.js';
 import { fieldNames, lazyResolvers } from './lazy-resolvers.js';
@@ -14,8 +15,8 @@ async function loadMutations() {
   return { ...Mutation, ...mutations };
 }
 
-/** Every resolver of the schema. */
-export const resolvers = {
+/** Every resolver of the schema, checked against the types generated from schema.graphql. */
+export const resolvers: Resolvers = {
   PartialDate: PartialDateScalar,
   DateTime: DateTimeScalar,
   Query,

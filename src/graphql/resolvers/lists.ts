@@ -3,12 +3,17 @@ import { dateRange } from '../../domain/partial-date.js';
 import { ValidationError } from '../../errors.js';
 import { type ListQuery, queryList } from '../../store/lists.js';
 import type { Context } from '../context.js';
+import type { Model } from '../models.js';
 import { type Connection, type PageArgs, pageSize, toConnection } from '../pagination.js';
 
 /** Reads a page of a list and loads its entities. */
-export async function listConnection(ctx: Context, query: Omit<ListQuery, 'first' | 'after'>, args: PageArgs): Promise<Connection> {
+export async function listConnection<M = Model>(
+  ctx: Context,
+  query: Omit<ListQuery, 'first' | 'after'>,
+  args: PageArgs,
+): Promise<Connection<M>> {
   const page = await queryList(ctx.db, { ...query, first: pageSize(args.first), after: args.after ?? null });
-  return toConnection(page, ctx.loaders);
+  return toConnection<M>(page, ctx.loaders);
 }
 
 /** The date range [from.start, to.end] of a filter, checked. */

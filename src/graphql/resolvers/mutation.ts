@@ -51,7 +51,10 @@ export const Mutation = {
     if (!checked.ok) throw new ValidationError(`input: ${checked.reason}`, { path: 'input' });
     // A new leader must not take an existing id; a change is conditional when asked to be.
     const expectedVersion = isNew ? 0 : (args.expectedVersion ?? undefined);
-    const result = await writeEntity(ctx.db, checked.record, { actor: `editor:${key.name}`, ...(expectedVersion !== undefined ? { expectedVersion } : {}) });
+    const result = await writeEntity(ctx.db, checked.record, {
+      actor: `editor:${key.name}`,
+      ...(expectedVersion !== undefined ? { expectedVersion } : {}),
+    });
     ctx.loaders.entity.clear(id);
     return toModel(result.entity);
   },

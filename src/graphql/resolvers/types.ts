@@ -13,32 +13,36 @@ import { LIST } from '../../store/keys.js';
 import { queryList } from '../../store/lists.js';
 import { listRevisions } from '../../store/revisions.js';
 import type { Context } from '../context.js';
-import { type Model, typeNameOf } from '../models.js';
+import { type CountryModel, type Model, typeNameOf } from '../models.js';
 import { MAX_PAGE_SIZE, type PageArgs, pageSize } from '../pagination.js';
+import type { Resolvers } from '../resolvers-types.generated.js';
 import { listConnection } from './lists.js';
 import { leadersList } from './query.js';
 
-const country = (code: string | undefined, ctx: Context) => (code ? ctx.loaders.entity.load(countryId(code)) : null);
-const optional = (id: string | undefined, ctx: Context) => (id ? ctx.loaders.entity.load(id) : null);
+// References are typed by the field that follows them (the record's validator fixed the id's
+// kind), so these helpers take the expected model as a type argument inferred from the field.
+const country = (code: string | undefined, ctx: Context) =>
+  code ? (ctx.loaders.entity.load(countryId(code)) as Promise<CountryModel | null>) : null;
+const optional = <M = Model>(id: string | undefined, ctx: Context) => (id ? (ctx.loaders.entity.load(id) as Promise<M | null>) : null);
 
 /** Loads ids that the record says exist; a missing one is an error where the schema promises an answer. */
-async function required(ids: string[], ctx: Context, field: string): Promise<Model[]> {
+async function required<M = Model>(ids: string[], ctx: Context, field: string): Promise<M[]> {
   const models = await ctx.loaders.entity.loadMany(ids);
   return models.map((model, i) => {
-    if (model && !(model instanceof Error)) return model;
+    if (model && !(model instanceof Error)) return model as M;
     if (model instanceof Error) throw model;
     throw new GraphQLError(`${field}: ${ids[i]} is not in the knowledge base`, { extensions: { code: 'NOT_FOUND' } });
   });
 }
 
-async function one(id: string, ctx: Context, field: string): Promise<Model> {
-  return (await required([id], ctx, field))[0] as Model;
+async function one<M = Model>(id: string, ctx: Context, field: string): Promise<M> {
+  return (await required<M>([id], ctx, field))[0] as M;
 }
 
 /** Optional references: missing ones are left out rather than failing the list. */
-async function present(ids: string[], ctx: Context): Promise<Model[]> {
+async function present<M = Model>(ids: string[], ctx: Context): Promise<M[]> {
   const models = await ctx.loaders.entity.loadMany(ids);
-  return models.filter((m): m is Model => m !== null && !(m instanceof Error));
+  return models.filter((m): m is Model => m !== null && !(m instanceof Error)) as M[];
 }
 
 const location = (loc: { city?: string; country?: string } | undefined) =>
@@ -49,13 +53,12 @@ const citations = { citations: (p: { citations: Citation[] }) => p.citations };
 const revisions = {
   revisions: (p: Model, args: PageArgs, ctx: Context) => listRevisions(ctx.db, p.id, pageSize(args.first), args.after ?? null),
 };
-const resolveType = (model: { type: string }) => typeNameOf(model);
 
-export const types = {
-  Node: { __resolveType: resolveType },
-  Actor: { __resolveType: resolveType },
-  TimelineItem: { __resolveType: resolveType },
-  SearchResult: { __resolveType: resolveType },
+export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'DateTime'> = {
+  Node: { __resolveType: typeNameOf },
+  Actor: { __resolveType: typeNameOf },
+  TimelineItem: { __resolveType: typeNameOf },
+  SearchResult: { __resolveType: typeNameOf },
 
   Source: { ...revisions },
   Citation: {

@@ -47,7 +47,9 @@ export async function* parseFeed(chunks: AsyncIterable<Uint8Array | string>): As
       continue;
     }
     const checked = checkRecord(json.value);
-    yield checked.ok ? { line: number, ok: true, record: checked.record, mode: 'upsert' } : { line: number, ok: false, reason: checked.reason };
+    yield checked.ok
+      ? { line: number, ok: true, record: checked.record, mode: 'upsert' }
+      : { line: number, ok: false, reason: checked.reason };
   }
   if (!header) yield { line: 1, ok: false, reason: 'the feed is empty: it needs at least the header line' };
 }

@@ -1,13 +1,7 @@
 import { createHash } from 'node:crypto';
 import { countryCodeForSipriName, countryName, hostCountryForSipriName, isFormerCountry } from '../../domain/countries.js';
 import { countryId } from '../../domain/ids.js';
-import {
-  type CountryRecord,
-  checkRecord,
-  type DealRecord,
-  type OrganizationRecord,
-  type SourceRecord,
-} from '../../domain/records.js';
+import { type CountryRecord, checkRecord, type DealRecord, type OrganizationRecord, type SourceRecord } from '../../domain/records.js';
 import { slugify } from '../../domain/text.js';
 import { type Line, readLines } from '../lines.js';
 import type { Parsed } from '../parsed.js';
@@ -133,7 +127,10 @@ async function readPreamble(lines: AsyncIterator<Line>): Promise<Start | Refusal
       return { layout, generated: generated.date, dateLine: generated.line };
     }
     if (text.startsWith('Recipient,') || text.startsWith('SIPRI AT Database ID,')) {
-      return refusal(number, `the header's columns are not those of a SIPRI export (${DEAL_COLUMNS.length} for deals, ${DELIVERY_COLUMNS.length} per delivery)`);
+      return refusal(
+        number,
+        `the header's columns are not those of a SIPRI export (${DEAL_COLUMNS.length} for deals, ${DELIVERY_COLUMNS.length} per delivery)`,
+      );
     }
   }
   return refusal(
@@ -390,7 +387,10 @@ async function* perDeliveryDeals(rows: AsyncIterable<Row | Refusal>): AsyncGener
         `SIPRI AT Database ID ${delivery.atId} was already read as a deal from line ${earlier}; its rows are not consecutive, so this one is left out`,
       );
     } else if (first && first.atId === delivery.atId && !sameDeal(first, delivery)) {
-      yield refusal(row.line, `the row disagrees with line ${first.row.line} on the supplier, recipient, designation or order date of SIPRI AT Database ID ${delivery.atId}`);
+      yield refusal(
+        row.line,
+        `the row disagrees with line ${first.row.line} on the supplier, recipient, designation or order date of SIPRI AT Database ID ${delivery.atId}`,
+      );
     } else {
       group.push(delivery);
     }
@@ -558,7 +558,14 @@ function describeParty(name: string, source: string): Party {
   const citations = [{ source, excerpt: name }];
   const unknown = UNKNOWN_PARTIES.get(name.toLowerCase());
   if (unknown) {
-    const record: OrganizationRecord = { type: 'organization', id: unknown.id, name: unknown.name, aliases: [name], kind: 'UNKNOWN', citations };
+    const record: OrganizationRecord = {
+      type: 'organization',
+      id: unknown.id,
+      name: unknown.name,
+      aliases: [name],
+      kind: 'UNKNOWN',
+      citations,
+    };
     return { id: unknown.id, label: unknown.label, record };
   }
   const code = countryCodeForSipriName(name);
@@ -593,7 +600,9 @@ function describeParty(name: string, source: string): Party {
 
 /** "the United States", "the Soviet Union", "the Netherlands": names read in a sentence. */
 function withArticle(name: string): string {
-  return /^(United |Netherlands|Philippines|Bahamas|Gambia|Comoros|Maldives|Seychelles)|Republic|Islands|Union$/.test(name) ? `the ${name}` : name;
+  return /^(United |Netherlands|Philippines|Bahamas|Gambia|Comoros|Maldives|Seychelles)|Republic|Islands|Union$/.test(name)
+    ? `the ${name}`
+    : name;
 }
 
 /**

@@ -60,14 +60,19 @@ export function resolveSource(address: string, options: SourceOptions = {}): Sou
       },
     };
   }
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(address)) throw new SourceError(`${address}: only local paths, s3:// and https:// sources are supported`);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(address))
+    throw new SourceError(`${address}: only local paths, s3:// and https:// sources are supported`);
   return {
     name: basename(address),
     open: async () => {
       const stream = createReadStream(address, { highWaterMark: 256 * 1024 });
       await new Promise<void>((resolve, reject) => {
         stream.once('open', () => resolve());
-        stream.once('error', (error) => reject(new SourceError(`${address}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error.message})`, { cause: error })));
+        stream.once('error', (error) =>
+          reject(
+            new SourceError(`${address}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error.message})`, { cause: error }),
+          ),
+        );
       });
       return stream;
     },
