@@ -16,7 +16,7 @@ const FRONTEND_DOC = readFileSync(new URL('../../docs/frontend.md', import.meta.
 
 /** Audit ids the document lists in its tables for a requirement level. */
 const documented = (level: 'SHOULD' | 'MAY') =>
-  [...FRONTEND_DOC.matchAll(new RegExp(`^\\| ([0-9A-F]{4}) \\| ${level} `, 'gm'))].map((m) => m[1]).sort();
+  [...FRONTEND_DOC.matchAll(new RegExp(`^\\| ([0-9A-F]{4}) +\\| ${level} `, 'gm'))].map((m) => m[1]).sort();
 
 describe('GraphQL over HTTP (graphql-http server audits)', () => {
   let server: Awaited<ReturnType<typeof startLocalServer>>;
