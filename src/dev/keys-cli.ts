@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
 import { NotFoundError } from '../errors.js';
 import { KEY_CACHE_MS } from '../graphql/auth.js';
 import { createApiKey, listApiKeys, type Role, revokeApiKey } from '../store/api-keys.js';
-import { createDocumentClient, Db } from '../store/db.js';
-import { ensureTable } from './engine.js';
-import { LOCAL_ENDPOINT, LOCAL_TABLE } from './local.js';
+import type { Db } from '../store/db.js';
+import { openToolTable } from './tool-table.js';
 
 const USAGE = `usage: npm run keys -- create --role editor|reader --name <who>
        npm run keys -- list
@@ -75,15 +73,9 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  const endpoint = process.env.DYNAMODB_ENDPOINT ?? LOCAL_ENDPOINT;
-  const config = loadConfig({ ...process.env, TABLE_NAME: process.env.TABLE_NAME ?? LOCAL_TABLE, DYNAMODB_ENDPOINT: endpoint });
-  try {
-    await ensureTable(endpoint, config.tableName, config.region);
-  } catch (error) {
-    console.error(`cannot reach DynamoDB at ${endpoint} (${(error as Error).name}): start it with npm start, or set DYNAMODB_ENDPOINT`);
-    return 1;
-  }
-  const db = new Db(createDocumentClient({ region: config.region, endpoint }), config.tableName);
+  const table = await openToolTable();
+  if (!table) return 1;
+  const { db } = table;
   if (command === 'create' && rest.length === 0) return create(db, values.role, values.name);
   if (command === 'list' && rest.length === 0) return list(db);
   if (command === 'revoke' && rest.length <= 1) return revoke(db, rest[0]);

@@ -1,12 +1,9 @@
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
-import { createDocumentClient, Db } from '../store/db.js';
 import type { SyncRunReport } from '../store/sync-runs.js';
 import { FORMATS, type Format } from '../sync/detect.js';
 import { runSync } from '../sync/run.js';
 import { resolveSource } from '../sync/sources/index.js';
-import { ensureTable } from './engine.js';
-import { LOCAL_ENDPOINT, LOCAL_TABLE } from './local.js';
+import { openToolTable } from './tool-table.js';
 
 const USAGE = 'usage: npm run sync -- <path | s3://bucket/key | https://…> [--dry-run] [--format feed|sipri]';
 
@@ -39,15 +36,9 @@ async function main(): Promise<number> {
     console.error(`--format must be one of ${FORMATS.join(', ')}\n${USAGE}`);
     return 2;
   }
-  const endpoint = process.env.DYNAMODB_ENDPOINT ?? LOCAL_ENDPOINT;
-  const config = loadConfig({ ...process.env, TABLE_NAME: process.env.TABLE_NAME ?? LOCAL_TABLE, DYNAMODB_ENDPOINT: endpoint });
-  try {
-    await ensureTable(endpoint, config.tableName, config.region);
-  } catch (error) {
-    console.error(`cannot reach DynamoDB at ${endpoint} (${(error as Error).name}): start it with npm start, or set DYNAMODB_ENDPOINT`);
-    return 1;
-  }
-  const db = new Db(createDocumentClient({ region: config.region, endpoint }), config.tableName);
+  const table = await openToolTable();
+  if (!table) return 1;
+  const { db, config } = table;
   const tty = process.stdout.isTTY === true;
   const started = performance.now();
   const source = resolveSource(positionals[0] as string, { region: config.region });

@@ -1,15 +1,35 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Context } from 'aws-lambda';
 import { loadSyncConfig } from '../config.js';
-import { createSyncHandler } from './sync-handler.js';
+import { createSyncHandler, type SyncEvent } from './sync-handler.js';
 
-/** The sync function's entry point (`dist/sync/index.mjs`), invoked by EventBridge Scheduler. */
-export const handler = createSyncHandler(loadSyncConfig(), (report) => {
+const config = loadSyncConfig();
+const logger = new Logger({ serviceName: 'geo-gateway-sync', persistentKeys: { stage: config.stage } });
+const metrics = new Metrics({ namespace: 'GeoGateway', serviceName: 'sync', defaultDimensions: { stage: config.stage } });
+
+const run = createSyncHandler(config, (report) => {
   const { rejects, ...summary } = report;
-  console.log(
-    JSON.stringify({
-      level: report.status === 'FAILED' ? 'ERROR' : 'INFO',
-      message: 'sync run',
-      ...summary,
-      firstRejects: rejects.slice(0, 10),
-    }),
-  );
+  const entry = { ...summary, firstRejects: rejects.slice(0, 10) };
+  if (report.status === 'FAILED') logger.error('sync run failed', entry);
+  else logger.info('sync run', entry);
+  for (const [name, value] of Object.entries({
+    Read: report.read,
+    Created: report.created,
+    Updated: report.updated,
+    Rejected: report.rejected,
+  })) {
+    metrics.addMetric(`Sync${name}`, MetricUnit.Count, value);
+  }
+  metrics.addMetric('SyncFailed', MetricUnit.Count, report.status === 'FAILED' ? 1 : 0);
+  metrics.publishStoredMetrics();
 });
+
+/**
+ * The sync function's entry point (`dist/sync/index.mjs`), invoked by EventBridge Scheduler:
+ * each feed's report is logged with the invocation's request id and counted in EMF metrics.
+ */
+export async function handler(event: SyncEvent | undefined, context: Context) {
+  logger.addContext(context);
+  return run(event);
+}
