@@ -43,9 +43,14 @@ const CONNECTION_TIMEOUT_MS = 1_000;
 /**
  * The SDK client, made once per process and shared by every request: its sockets are kept
  * alive between calls. Retries use the SDK's standard mode (exponential backoff with jitter)
- * for throttling, 5xx answers and timed-out attempts.
+ * for throttling, 5xx answers and timed-out attempts. `instrument` wraps the low-level client
+ * before the document client is made from it (X-Ray tracing on Lambda), so it sees every call.
  */
-export function createDocumentClient(options: ClientOptions, extra: Partial<DynamoDBClientConfig> = {}): DynamoDBDocumentClient {
+export function createDocumentClient(
+  options: ClientOptions,
+  extra: Partial<DynamoDBClientConfig> = {},
+  instrument: (client: DynamoDBClient) => DynamoDBClient = (client) => client,
+): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
     region: options.region,
     maxAttempts: options.maxAttempts ?? 4,
@@ -59,7 +64,7 @@ export function createDocumentClient(options: ClientOptions, extra: Partial<Dyna
     ...(options.endpoint ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     ...extra,
   });
-  return DynamoDBDocumentClient.from(client, {
+  return DynamoDBDocumentClient.from(instrument(client), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
 }
