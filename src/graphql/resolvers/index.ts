@@ -11,8 +11,8 @@ import { types } from './types.js';
  * (bench/README.md, "What changed for performance").
  */
 async function loadMutations() {
-  const [{ Mutation }, { mutations }] = await Promise.all([import('./mutation.js'), import('./mutations/index.js')]);
-  return { ...Mutation, ...mutations };
+  const { mutations } = await import('./mutations/index.js');
+  return mutations;
 }
 
 /** Every resolver of the schema, checked against the types generated from schema.graphql. */

@@ -7,7 +7,7 @@ import { sourceMutations } from './sources.js';
 import { statementMutations } from './statements.js';
 import { syncMutations } from './sync.js';
 
-/** The editors' mutations beside `upsertLeader`, one group per kind of record. */
+/** The editors' mutations, one group per kind of record. */
 export const mutations = {
   ...leaderMutations,
   ...organizationMutations,
