@@ -92,14 +92,18 @@ export type Floor = (client: DynamoDBDocumentClient, table: string) => Promise<n
 
 const refsOf = (entries: { ref: string }[], first: number) => entries.slice(0, first).map((e) => e.ref);
 
-/** A leader and its latest meetings: the leader and its meetings list at once, then two levels of references. */
+/** A leader and its latest meetings: the leader and its meetings list at once, then three levels of references. */
 function leaderMeetings(id: string, first: number): Floor {
   return async (client, table) => {
     const run = new FloorRun(client, table);
     const [leader, entries] = await Promise.all([run.get(id), run.list(`MEETINGS#${id}`, first + 1)]);
-    const roles = (leader?.d.roles ?? []) as { country?: string }[];
-    const meetings = await run.batchGet([country(leader?.d.country), ...roles.map((r) => country(r.country)), ...refsOf(entries, first)]);
-    await run.batchGet(
+    const roles = (leader?.d.roles ?? []) as { country?: string; organization?: string }[];
+    const meetings = await run.batchGet([
+      country(leader?.d.country),
+      ...roles.flatMap((r) => [country(r.country), r.organization]),
+      ...refsOf(entries, first),
+    ]);
+    const named = await run.batchGet(
       meetings
         .filter((m) => m.d.type === 'meeting')
         .flatMap((m) => {
@@ -107,6 +111,7 @@ function leaderMeetings(id: string, first: number): Floor {
           return [...d.participants, country(d.location?.country), ...d.delegations.map((g) => g.representing)];
         }),
     );
+    await run.batchGet(named.filter((n) => n.d.type === 'leader').map((n) => country(n.d.country as string | undefined)));
     return run.calls;
   };
 }
