@@ -67,6 +67,99 @@ export type ArmsItemInput = {
   quantityUncertain?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Which deals `armsTransferStats` totals. */
+export type ArmsTransferFilter = {
+  /** Only deals ordered in this year or later. */
+  orderedFrom?: InputMaybe<Scalars['Int']['input']>;
+  /** Only deals ordered in this year or earlier. */
+  orderedTo?: InputMaybe<Scalars['Int']['input']>;
+  /** Who receives: an ISO code or an actor id. */
+  recipient?: InputMaybe<Scalars['String']['input']>;
+  /** Who supplies: an ISO code or an actor id. */
+  supplier?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The totals of one supplier, recipient or year of order. */
+export type ArmsTransferGroup = {
+  __typename?: 'ArmsTransferGroup';
+  /** The year of order, when grouped by year; null for deals with no known year. */
+  orderYear?: Maybe<Scalars['Int']['output']>;
+  /** The supplier or recipient, when grouped by one. */
+  party?: Maybe<Actor>;
+  /** Its totals. */
+  totals: ArmsTransferTotals;
+};
+
+/** A group in `armsTransferStats`. */
+export type ArmsTransferGroupEdge = {
+  __typename?: 'ArmsTransferGroupEdge';
+  /** Where this group stands in the list. */
+  cursor: Scalars['String']['output'];
+  /** The group. */
+  node: ArmsTransferGroup;
+};
+
+/** What one entry of `armsTransferStats` totals. */
+export type ArmsTransferGrouping =
+  /** One entry per year of order. */
+  | 'ORDER_YEAR'
+  /** One entry per recipient. */
+  | 'RECIPIENT'
+  /** One entry per supplier. */
+  | 'SUPPLIER';
+
+/** How many of the deals totalled cite a source. */
+export type ArmsTransferSourceCount = {
+  __typename?: 'ArmsTransferSourceCount';
+  /** Deals totalled that cite it. */
+  deals: Scalars['Int']['output'];
+  /** The source (for SIPRI, its title and `publishedOn` name the export's snapshot). */
+  source: Source;
+};
+
+/** Totals over arms transfers, one entry per group, largest first. */
+export type ArmsTransferStats = {
+  __typename?: 'ArmsTransferStats';
+  /** The groups of this page. */
+  edges: Array<ArmsTransferGroupEdge>;
+  /** How many groups there are in all. */
+  groupCount: Scalars['Int']['output'];
+  /** Where the page ends. */
+  pageInfo: PageInfo;
+  /** The sources those deals cite, with how many cite each: what the answer covers. */
+  sources: Array<ArmsTransferSourceCount>;
+  /** The totals over every deal the filter keeps. */
+  totals: ArmsTransferTotals;
+};
+
+/** A total of `armsTransferStats`, to order the entries by. */
+export type ArmsTransferTotal =
+  /** Number of deals. */
+  | 'DEALS'
+  /** Number of weapons delivered. */
+  | 'NUMBER_DELIVERED'
+  /** Number of weapons ordered. */
+  | 'NUMBER_ORDERED'
+  /** TIV of what has been delivered. */
+  | 'TIV_DELIVERED'
+  /** TIV of the orders. */
+  | 'TIV_ORDERED';
+
+/** Totals over a set of deals. TIV in millions of SIPRI trend-indicator values, never money. */
+export type ArmsTransferTotals = {
+  __typename?: 'ArmsTransferTotals';
+  /** Number of deals. */
+  deals: Scalars['Int']['output'];
+  /** Weapons delivered, where the number is known. */
+  numberDelivered: Scalars['Int']['output'];
+  /** Weapons ordered, where the number is known. */
+  numberOrdered: Scalars['Int']['output'];
+  /** TIV of what has been delivered. */
+  tivDelivered: Scalars['Float']['output'];
+  /** TIV of the orders (deals whose number ordered is unknown add nothing). */
+  tivOrdered: Scalars['Float']['output'];
+};
+
 /** Who may keep a cached answer: any cache (PUBLIC) or only the caller's own (PRIVATE). */
 export type CacheControlScope =
   /** Only the caller's own cache may keep it. */
@@ -913,6 +1006,14 @@ export type PageInfo = {
 /** The questions the knowledge base answers. */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Totals over arms transfers (number of deals, TIV of the orders, TIV delivered, numbers
+   * ordered and delivered), filtered by supplier, recipient and years of order, one entry per
+   * group, largest first by the total chosen. Kept up to date as deals are written, so an
+   * answer reads the totals, never the deals. TIV are SIPRI trend-indicator values (millions),
+   * never money; `sources` says which sources (and so which snapshot) the totals cover.
+   */
+  armsTransferStats: ArmsTransferStats;
   /** A country by ISO code. */
   country?: Maybe<Country>;
   /** An event by id. */
@@ -939,10 +1040,30 @@ export type Query = {
   relations: TimelineConnection;
   /** Leaders, countries and organisations whose name or alias matches, best match first. */
   search: Array<SearchResult>;
+  /**
+   * Records of every kind whose names, aliases, places, occasions, topics, designations,
+   * descriptions, summaries or quotes have a word starting with the text, best first: a name or
+   * alias equal to the text, then one starting with it, then one with a later word starting with
+   * it, then the same for the other fields; within each, recent facts before old ones (undated
+   * records last). Case, accents and punctuation are ignored, Cyrillic is read as BGN/PCGN Latin
+   * ("Путин" finds Putin), and known variant spellings find the usual one ("Hizbollah" finds
+   * Hezbollah).
+   */
+  searchAll: SearchConnection;
   /** Statements, newest first. */
   statements: StatementConnection;
   /** Data sync runs, newest first. */
   syncRuns: SyncRunConnection;
+};
+
+
+/** The questions the knowledge base answers. */
+export type QueryArmsTransferStatsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ArmsTransferFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  groupBy: ArmsTransferGrouping;
+  orderBy?: InputMaybe<ArmsTransferTotal>;
 };
 
 
@@ -1038,6 +1159,15 @@ export type QuerySearchArgs = {
 
 
 /** The questions the knowledge base answers. */
+export type QuerySearchAllArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<SearchKind>>;
+  text: Scalars['String']['input'];
+};
+
+
+/** The questions the knowledge base answers. */
 export type QueryStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StatementFilter>;
@@ -1116,6 +1246,69 @@ export type RoleInput = {
   /** The title of the position. */
   title: Scalars['String']['input'];
 };
+
+/** A page of search results, best first. */
+export type SearchConnection = {
+  __typename?: 'SearchConnection';
+  /** The entries of this page. */
+  edges: Array<SearchEdge>;
+  /** Where the page ends. */
+  pageInfo: PageInfo;
+};
+
+/** A result of `searchAll`, with what matched. */
+export type SearchEdge = {
+  __typename?: 'SearchEdge';
+  /** Where this result stands in the search. */
+  cursor: Scalars['String']['output'];
+  /** The field that matched best. */
+  field: SearchField;
+  /** The words of that field that matched, folded (lower case, no accents), as indexed. */
+  matched: Scalars['String']['output'];
+  /** The record found. */
+  node: SearchHit;
+};
+
+/** The field of a record a search matched. */
+export type SearchField =
+  /** An alias, or a known variant spelling of the name. */
+  | 'ALIAS'
+  /** The description of a weapon in a deal. */
+  | 'DESCRIPTION'
+  /** The designation of a weapon in a deal. */
+  | 'DESIGNATION'
+  /** The name of a leader, country or organisation. */
+  | 'NAME'
+  /** The occasion of a meeting. */
+  | 'OCCASION'
+  /** The city of a meeting or event. */
+  | 'PLACE'
+  /** The words of a statement. */
+  | 'QUOTE'
+  /** The summary of an event. */
+  | 'SUMMARY'
+  /** A topic of a meeting. */
+  | 'TOPIC';
+
+/** A result of `searchAll`. */
+export type SearchHit = Country | Event | Leader | Meeting | MilitaryDeal | Organization | Statement;
+
+/** Kinds of record `searchAll` finds. */
+export type SearchKind =
+  /** Countries, by name or alias. */
+  | 'COUNTRY'
+  /** Events, by the words of their summary or their place. */
+  | 'EVENT'
+  /** Leaders, by name or alias. */
+  | 'LEADER'
+  /** Meetings, by occasion, place or topic. */
+  | 'MEETING'
+  /** Military deals, by designation or description of what is transferred. */
+  | 'MILITARY_DEAL'
+  /** Organisations, by name or alias. */
+  | 'ORGANIZATION'
+  /** Statements, by the words of the quote. */
+  | 'STATEMENT';
 
 /** A result of `search`. */
 export type SearchResult = Country | Leader | Organization;
@@ -1429,6 +1622,15 @@ export type ResolversUnionTypes<_RefType extends Record<string, unknown>> = {
     | ( LeaderModel )
     | ( OrganizationModel )
   ;
+  SearchHit:
+    | ( CountryModel )
+    | ( EventModel )
+    | ( LeaderModel )
+    | ( MeetingModel )
+    | ( MilitaryDealModel )
+    | ( OrganizationModel )
+    | ( StatementModel )
+  ;
   SearchResult:
     | ( CountryModel )
     | ( LeaderModel )
@@ -1462,6 +1664,14 @@ export type ResolversTypes = {
   Actor: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Actor']>;
   ArmsItem: ResolverTypeWrapper<ArmsItemModel>;
   ArmsItemInput: ArmsItemInput;
+  ArmsTransferFilter: ArmsTransferFilter;
+  ArmsTransferGroup: ResolverTypeWrapper<Omit<ArmsTransferGroup, 'party'> & { party?: Maybe<ResolversTypes['Actor']> }>;
+  ArmsTransferGroupEdge: ResolverTypeWrapper<Omit<ArmsTransferGroupEdge, 'node'> & { node: ResolversTypes['ArmsTransferGroup'] }>;
+  ArmsTransferGrouping: ArmsTransferGrouping;
+  ArmsTransferSourceCount: ResolverTypeWrapper<Omit<ArmsTransferSourceCount, 'source'> & { source: ResolversTypes['Source'] }>;
+  ArmsTransferStats: ResolverTypeWrapper<Omit<ArmsTransferStats, 'edges' | 'sources'> & { edges: Array<ResolversTypes['ArmsTransferGroupEdge']>, sources: Array<ResolversTypes['ArmsTransferSourceCount']> }>;
+  ArmsTransferTotal: ArmsTransferTotal;
+  ArmsTransferTotals: ResolverTypeWrapper<ArmsTransferTotals>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CacheControlScope: CacheControlScope;
   Citation: ResolverTypeWrapper<CitationModel>;
@@ -1514,6 +1724,11 @@ export type ResolversTypes = {
   RevisionEdge: ResolverTypeWrapper<RevisionEdge>;
   Role: ResolverTypeWrapper<RoleModel>;
   RoleInput: RoleInput;
+  SearchConnection: ResolverTypeWrapper<Omit<SearchConnection, 'edges'> & { edges: Array<ResolversTypes['SearchEdge']> }>;
+  SearchEdge: ResolverTypeWrapper<Omit<SearchEdge, 'node'> & { node: ResolversTypes['SearchHit'] }>;
+  SearchField: SearchField;
+  SearchHit: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SearchHit']>;
+  SearchKind: SearchKind;
   SearchResult: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['SearchResult']>;
   Source: ResolverTypeWrapper<SourceModel>;
   SourceInput: SourceInput;
@@ -1540,6 +1755,12 @@ export type ResolversParentTypes = {
   Actor: ResolversUnionTypes<ResolversParentTypes>['Actor'];
   ArmsItem: ArmsItemModel;
   ArmsItemInput: ArmsItemInput;
+  ArmsTransferFilter: ArmsTransferFilter;
+  ArmsTransferGroup: Omit<ArmsTransferGroup, 'party'> & { party?: Maybe<ResolversParentTypes['Actor']> };
+  ArmsTransferGroupEdge: Omit<ArmsTransferGroupEdge, 'node'> & { node: ResolversParentTypes['ArmsTransferGroup'] };
+  ArmsTransferSourceCount: Omit<ArmsTransferSourceCount, 'source'> & { source: ResolversParentTypes['Source'] };
+  ArmsTransferStats: Omit<ArmsTransferStats, 'edges' | 'sources'> & { edges: Array<ResolversParentTypes['ArmsTransferGroupEdge']>, sources: Array<ResolversParentTypes['ArmsTransferSourceCount']> };
+  ArmsTransferTotals: ArmsTransferTotals;
   Boolean: Scalars['Boolean']['output'];
   Citation: CitationModel;
   CitationInput: CitationInput;
@@ -1587,6 +1808,9 @@ export type ResolversParentTypes = {
   RevisionEdge: RevisionEdge;
   Role: RoleModel;
   RoleInput: RoleInput;
+  SearchConnection: Omit<SearchConnection, 'edges'> & { edges: Array<ResolversParentTypes['SearchEdge']> };
+  SearchEdge: Omit<SearchEdge, 'node'> & { node: ResolversParentTypes['SearchHit'] };
+  SearchHit: ResolversUnionTypes<ResolversParentTypes>['SearchHit'];
   SearchResult: ResolversUnionTypes<ResolversParentTypes>['SearchResult'];
   Source: SourceModel;
   SourceInput: SourceInput;
@@ -1629,6 +1853,38 @@ export type ArmsItemResolvers<ContextType = Context, ParentType extends Resolver
   quantity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   quantityNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   quantityUncertain?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type ArmsTransferGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ArmsTransferGroup'] = ResolversParentTypes['ArmsTransferGroup']> = {
+  orderYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  party?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['ArmsTransferTotals'], ParentType, ContextType>;
+};
+
+export type ArmsTransferGroupEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ArmsTransferGroupEdge'] = ResolversParentTypes['ArmsTransferGroupEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ArmsTransferGroup'], ParentType, ContextType>;
+};
+
+export type ArmsTransferSourceCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ArmsTransferSourceCount'] = ResolversParentTypes['ArmsTransferSourceCount']> = {
+  deals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['Source'], ParentType, ContextType>;
+};
+
+export type ArmsTransferStatsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ArmsTransferStats'] = ResolversParentTypes['ArmsTransferStats']> = {
+  edges?: Resolver<Array<ResolversTypes['ArmsTransferGroupEdge']>, ParentType, ContextType>;
+  groupCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  sources?: Resolver<Array<ResolversTypes['ArmsTransferSourceCount']>, ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['ArmsTransferTotals'], ParentType, ContextType>;
+};
+
+export type ArmsTransferTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ArmsTransferTotals'] = ResolversParentTypes['ArmsTransferTotals']> = {
+  deals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  numberDelivered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  numberOrdered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tivDelivered?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  tivOrdered?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
 export type CitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
@@ -1832,6 +2088,7 @@ export interface PartialDateScalarConfig extends GraphQLScalarTypeConfig<Resolve
 }
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  armsTransferStats?: Resolver<ResolversTypes['ArmsTransferStats'], ParentType, ContextType, RequireFields<QueryArmsTransferStatsArgs, 'groupBy'>>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType, RequireFields<QueryCountryArgs, 'code'>>;
   event?: Resolver<Maybe<ResolversTypes['Event']>, ParentType, ContextType, RequireFields<QueryEventArgs, 'id'>>;
   events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<QueryEventsArgs>>;
@@ -1845,6 +2102,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   relations?: Resolver<ResolversTypes['TimelineConnection'], ParentType, ContextType, RequireFields<QueryRelationsArgs, 'countries'>>;
   search?: Resolver<Array<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'text'>>;
+  searchAll?: Resolver<ResolversTypes['SearchConnection'], ParentType, ContextType, RequireFields<QuerySearchAllArgs, 'text'>>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<QueryStatementsArgs>>;
   syncRuns?: Resolver<ResolversTypes['SyncRunConnection'], ParentType, ContextType, Partial<QuerySyncRunsArgs>>;
 };
@@ -1875,6 +2133,22 @@ export type RoleResolvers<ContextType = Context, ParentType extends ResolversPar
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   start?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SearchConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchConnection'] = ResolversParentTypes['SearchConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['SearchEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+};
+
+export type SearchEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchEdge'] = ResolversParentTypes['SearchEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<ResolversTypes['SearchField'], ParentType, ContextType>;
+  matched?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['SearchHit'], ParentType, ContextType>;
+};
+
+export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = {
+  __resolveType: TypeResolveFn<'Country' | 'Event' | 'Leader' | 'Meeting' | 'MilitaryDeal' | 'Organization' | 'Statement', ParentType, ContextType>;
 };
 
 export type SearchResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchResult'] = ResolversParentTypes['SearchResult']> = {
@@ -1973,6 +2247,11 @@ export type TivResolvers<ContextType = Context, ParentType extends ResolversPare
 export type Resolvers<ContextType = Context> = {
   Actor?: ActorResolvers<ContextType>;
   ArmsItem?: ArmsItemResolvers<ContextType>;
+  ArmsTransferGroup?: ArmsTransferGroupResolvers<ContextType>;
+  ArmsTransferGroupEdge?: ArmsTransferGroupEdgeResolvers<ContextType>;
+  ArmsTransferSourceCount?: ArmsTransferSourceCountResolvers<ContextType>;
+  ArmsTransferStats?: ArmsTransferStatsResolvers<ContextType>;
+  ArmsTransferTotals?: ArmsTransferTotalsResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
@@ -2002,6 +2281,9 @@ export type Resolvers<ContextType = Context> = {
   RevisionConnection?: RevisionConnectionResolvers<ContextType>;
   RevisionEdge?: RevisionEdgeResolvers<ContextType>;
   Role?: RoleResolvers<ContextType>;
+  SearchConnection?: SearchConnectionResolvers<ContextType>;
+  SearchEdge?: SearchEdgeResolvers<ContextType>;
+  SearchHit?: SearchHitResolvers<ContextType>;
   SearchResult?: SearchResultResolvers<ContextType>;
   Source?: SourceResolvers<ContextType>;
   Statement?: StatementResolvers<ContextType>;

@@ -6,6 +6,7 @@ import { contentHash } from './canonical.js';
 import type { Db } from './db.js';
 import { indexChanges } from './index-items.js';
 import { entityKey, revisionKey } from './keys.js';
+import { applyCounters, type EntityChange, hasCounters, settleCounters } from './stats.js';
 
 /**
  * An entity as stored: the record, its version (1, then +1 per change), the content hash
@@ -166,11 +167,17 @@ async function commit(
   return fromItem(item);
 }
 
+/** A committed change as the records it moves from and to (null: absent or deleted). */
+function changeOf(entity: StoredEntity): EntityChange {
+  const previous = entity.pending?.previous ?? null;
+  const before = previous && !previous.deleted ? previous.record : null;
+  return { id: entity.record.id, version: entity.version, before, after: entity.deleted ? null : entity.record };
+}
+
 /** The revision, index puts and index deletes that follow a committed change. */
 function followUps(entity: StoredEntity): WriteRequest[] {
   const previous = entity.pending?.previous ?? null;
-  const before = previous && !previous.deleted ? previous.record : null;
-  const after = entity.deleted ? null : entity.record;
+  const { before, after } = changeOf(entity);
   const { put, remove } = indexChanges(before, after);
   const writes: WriteRequest[] = [];
   if (previous) {
@@ -201,6 +208,9 @@ export async function finishWrites(db: Db, entities: readonly StoredEntity[], co
   const pending = entities.filter((e) => e.pending);
   if (pending.length === 0) return 0;
   let writes = await batchWrite(db, pending.flatMap(followUps), concurrency);
+  // Statistics counters move with the index items, each at most once per change (stats.ts).
+  const changes = pending.map(changeOf);
+  writes += await applyCounters(db, changes, concurrency);
   await mapLimit(pending, concurrency, async (entity) => {
     try {
       await db.send(
@@ -218,6 +228,7 @@ export async function finishWrites(db: Db, entities: readonly StoredEntity[], co
     }
     delete entity.pending;
   });
+  writes += await settleCounters(db, changes, concurrency);
   return writes;
 }
 
@@ -283,7 +294,8 @@ export async function writeEntities(db: Db, entries: readonly BatchEntry[], acto
   const fresh = new Set<number>();
   const seen = new Set<string>();
   entries.forEach((entry, i) => {
-    if (stored.has(entry.record.id) || seen.has(entry.record.id)) return;
+    // Records that move statistics counters take the pending path: it is what makes a re-run add nothing twice.
+    if (stored.has(entry.record.id) || seen.has(entry.record.id) || hasCounters(entry.record)) return;
     seen.add(entry.record.id);
     fresh.add(i);
   });

@@ -4,6 +4,7 @@ import { dateRange, yearBefore } from '../domain/partial-date.js';
 import type { EntityRecord } from '../domain/records.js';
 import { foldName, wordSuffixes } from '../domain/text.js';
 import { DATE_KEY_MAX, DATE_KEY_MIN, datedSortKey, LIST } from './keys.js';
+import { searchItemsOf } from './search-items.js';
 
 /**
  * An item that places an entity in one list. `ref` is the entity's id; `t` its kind (to
@@ -20,6 +21,9 @@ export interface IndexItem {
   k?: string;
   /** Country code of a leader's name entries, for `leaders(filter: {nameStartsWith, country})`. */
   c?: string;
+  /** Search entries (search-items.ts): the field matched and where in it the key starts. */
+  f?: string;
+  s?: number;
 }
 
 function dated(pk: string, record: EntityRecord, date: string | undefined, endDate?: string): IndexItem {
@@ -75,8 +79,8 @@ function isLong(item: IndexItem): boolean {
 export function indexItemsOf(record: EntityRecord): IndexItem[] {
   const items = listItemsOf(record);
   // Roles are read from the start of their list (`activeOn`): they need no second entries.
-  if (record.type === 'leader') return items;
-  return [...items, ...items.filter(isLong).map((item) => ({ ...item, pk: longFactsOf(item.pk) }))];
+  const long = record.type === 'leader' ? [] : items.filter(isLong).map((item) => ({ ...item, pk: longFactsOf(item.pk) }));
+  return [...items, ...long, ...searchItemsOf(record)];
 }
 
 function listItemsOf(record: EntityRecord): IndexItem[] {

@@ -47,6 +47,14 @@ export const LIST = {
   names: (firstChar: string) => `NAMES#${firstChar}`,
   /** Data sync runs, by start time. */
   syncRuns: () => 'SYNCRUNS',
+
+  // ---- search across kinds (see search-items.ts)
+  /** Search entries of every kind, by the first two characters of their folded key. */
+  find: (firstTwo: string) => `FIND#${firstTwo}`,
+
+  // ---- arms-transfer statistics (see stats.ts); `*` stands for any party
+  /** Counter items of deals from `supplier` to `recipient` (either `*`). */
+  stats: (supplier: string, recipient: string) => `STATS#${supplier}#${recipient}`,
 } as const;
 
 /** The sort key of a dated index item: first day covered, then the id for a stable order. */

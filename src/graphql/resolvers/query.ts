@@ -11,6 +11,8 @@ import type { CountryModel, LeaderModel, Model, OrganizationModel } from '../mod
 import { type Connection, MAX_PAGE_SIZE, type PageArgs, pageSize, toConnection } from '../pagination.js';
 import type { QueryResolvers } from '../resolvers-types.generated.js';
 import { activeOnQuery, countryCode, during, idArg, listConnection } from './lists.js';
+import { searchAll } from './search.js';
+import { armsTransferStats } from './stats.js';
 
 type Args<T> = T & PageArgs;
 type Filter<F> = Args<{ filter?: F | null }>;
@@ -200,6 +202,10 @@ export const Query: QueryResolvers = {
         m !== null && !(m instanceof Error) && (ACTOR_KINDS as readonly string[]).includes(m.type),
     );
   },
+
+  searchAll: (_: unknown, args, ctx: Context) => searchAll(ctx, args),
+
+  armsTransferStats: (_: unknown, args, ctx: Context) => armsTransferStats(ctx, args),
 
   syncRuns: (_: unknown, page: PageArgs, ctx: Context) => listConnection(ctx, { pk: LIST.syncRuns(), newestFirst: true }, page),
 };

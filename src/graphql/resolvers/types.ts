@@ -58,6 +58,7 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
   Node: { __resolveType: typeNameOf },
   Actor: { __resolveType: typeNameOf },
   TimelineItem: { __resolveType: typeNameOf },
+  SearchHit: { __resolveType: typeNameOf },
   SearchResult: { __resolveType: typeNameOf },
 
   Source: { ...revisions },

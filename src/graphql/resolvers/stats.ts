@@ -1,0 +1,97 @@
+import { actorIdFromFilter } from '../../domain/ids.js';
+import { ValidationError } from '../../errors.js';
+import { decodeCursor, encodeCursor } from '../../store/cursor.js';
+import { readStats, type StatsQuery, TIV_SCALE, type Totals, UNKNOWN_YEAR } from '../../store/stats.js';
+import type { Context } from '../context.js';
+import type { CountryModel, LeaderModel, OrganizationModel, SourceModel } from '../models.js';
+import { pageSize } from '../pagination.js';
+import type { ArmsTransferFilter, ArmsTransferGrouping, ArmsTransferTotal } from '../resolvers-types.generated.js';
+
+const ORDER_BY: Record<ArmsTransferTotal, keyof Totals> = {
+  DEALS: 'deals',
+  TIV_ORDERED: 'tivOrdered',
+  TIV_DELIVERED: 'tivDelivered',
+  NUMBER_ORDERED: 'numberOrdered',
+  NUMBER_DELIVERED: 'numberDelivered',
+};
+
+/** Totals as the schema gives them: TIV back in millions. */
+function shown(totals: Totals) {
+  return { ...totals, tivOrdered: totals.tivOrdered / TIV_SCALE, tivDelivered: totals.tivDelivered / TIV_SCALE };
+}
+
+function year(value: number | null | undefined, field: string): number | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < 1 || value > 9999)
+    throw new ValidationError(`${field} must be a year such as 2015`, { path: field });
+  return value;
+}
+
+/**
+ * `armsTransferStats`: one Query on the counters of the filter (see store/stats.ts), the groups
+ * sorted by the total asked for and paged by position, their parties and the sources cited
+ * loaded in one BatchGetItem.
+ */
+export async function armsTransferStats(
+  ctx: Context,
+  args: {
+    filter?: ArmsTransferFilter | null;
+    groupBy: ArmsTransferGrouping;
+    orderBy?: ArmsTransferTotal | null;
+    first?: number | null;
+    after?: string | null;
+  },
+) {
+  const f = args.filter ?? {};
+  const query: StatsQuery = { groupBy: args.groupBy };
+  if (f.supplier) query.supplier = actorIdFromFilter(f.supplier, 'filter.supplier');
+  if (f.recipient) query.recipient = actorIdFromFilter(f.recipient, 'filter.recipient');
+  const fromYear = year(f.orderedFrom, 'filter.orderedFrom');
+  const toYear = year(f.orderedTo, 'filter.orderedTo');
+  if (fromYear !== undefined && toYear !== undefined && fromYear > toYear) {
+    throw new ValidationError('filter.orderedFrom must not be after filter.orderedTo', { path: 'filter.orderedTo' });
+  }
+  if (fromYear !== undefined) query.fromYear = fromYear;
+  if (toYear !== undefined) query.toYear = toYear;
+  const orderBy = ORDER_BY[args.orderBy ?? 'TIV_DELIVERED'];
+  const first = pageSize(args.first);
+  // The cursor is a position in this very answer: it names the arguments it belongs to.
+  const list = `ARMSTATS#${JSON.stringify([query, orderBy])}`;
+  const offset = args.after ? position(decodeCursor(args.after, list)) : 0;
+
+  const answer = await readStats(ctx.db, query);
+  const groups = answer.groups.sort((a, b) => b.totals[orderBy] - a.totals[orderBy] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const page = groups.slice(offset, offset + first);
+  const isYear = args.groupBy === 'ORDER_YEAR';
+  const [parties, sources] = await Promise.all([
+    ctx.loaders.entity.loadMany(isYear ? [] : page.map((g) => g.key)),
+    ctx.loaders.entity.loadMany(Object.keys(answer.sources)),
+  ]);
+  const edges = page.map((group, i) => {
+    const party = parties[i];
+    return {
+      cursor: encodeCursor(list, String(offset + i + 1)),
+      node: {
+        party: isYear || !party || party instanceof Error ? null : (party as LeaderModel | CountryModel | OrganizationModel),
+        orderYear: isYear && group.key !== UNKNOWN_YEAR ? Number(group.key) : null,
+        totals: shown(group.totals),
+      },
+    };
+  });
+  return {
+    edges,
+    pageInfo: { hasNextPage: offset + first < groups.length, endCursor: edges.at(-1)?.cursor ?? null },
+    groupCount: groups.length,
+    totals: shown(answer.totals),
+    sources: Object.entries(answer.sources).flatMap(([, deals], i) => {
+      const source = sources[i];
+      return source && !(source instanceof Error) ? [{ source: source as SourceModel, deals }] : [];
+    }),
+  };
+}
+
+function position(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new ValidationError('after: the cursor is not valid for these totals', { path: 'after' });
+  return n;
+}
