@@ -1,0 +1,275 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { DealRecord } from '../../src/domain/records.js';
+import { createDocumentClient, Db } from '../../src/store/db.js';
+import { getEntity, writeEntity } from '../../src/store/entities.js';
+import { runSync } from '../../src/sync/run.js';
+import { resolveSource } from '../../src/sync/sources/index.js';
+import { startFaultyEngine } from '../support/faulty-dynamodb.js';
+import { createTestGateway, type TestGateway } from '../support/gateway.js';
+
+const SAMPLE = fileURLToPath(new URL('../fixtures/sipri/trade-register-2026-05-sample.csv', import.meta.url));
+
+/**
+ * The sample read on its own terms, without the project's parser: Latin-1, SIPRI's preamble
+ * up to the header, then 16 comma-separated cells a row (the export quotes nothing).
+ */
+interface CsvDeal {
+  recipient: string;
+  supplier: string;
+  year: number;
+  ordered: number;
+  delivered: number;
+  /** TIV in hundredths (SIPRI gives two decimals), so that sums are exact. */
+  tivOrdered: number;
+  tivDelivered: number;
+}
+function readCsv(path: string): CsvDeal[] {
+  const lines = readFileSync(path).toString('latin1').split('\n');
+  const header = lines.findIndex((l) => l.startsWith('Recipient,Supplier,Year of order'));
+  const hundredths = (cell: string) => (cell.trim() === '' ? 0 : Math.round(Number(cell) * 100));
+  return lines
+    .slice(header + 1)
+    .filter((l) => l.trim() !== '')
+    .map((line) => {
+      const c = line.split(',');
+      if (c.length !== 16) throw new Error(`not 16 cells: ${line}`);
+      return {
+        recipient: (c[0] as string).trim(),
+        supplier: (c[1] as string).trim(),
+        year: Number(c[2]),
+        ordered: Number(c[4] || 0),
+        delivered: Number(c[8] || 0),
+        tivOrdered: hundredths(c[14] as string),
+        tivDelivered: hundredths(c[15] as string),
+      };
+    });
+}
+
+/** SIPRI's names in the sample and the parties they stand for, written out from the file. */
+const PARTY: Record<string, string> = {
+  Afghanistan: 'country:AF',
+  'African Union**': 'organization:sipri-african-union',
+  Algeria: 'country:DZ',
+  Argentina: 'country:AR',
+  Australia: 'country:AU',
+  Brazil: 'country:BR',
+  'Hezbollah (Lebanon)*': 'organization:sipri-hezbollah-lebanon',
+  'Houthi rebels (Yemen)*': 'organization:sipri-houthi-rebels-yemen',
+  Iran: 'country:IR',
+  Russia: 'country:RU',
+  Ukraine: 'country:UA',
+  'United Nations**': 'organization:sipri-united-nations',
+  China: 'country:CN',
+  Czechia: 'country:CZ',
+  Finland: 'country:FI',
+  France: 'country:FR',
+  Israel: 'country:IL',
+  Italy: 'country:IT',
+  Norway: 'country:NO',
+  'Soviet Union': 'country:SU',
+  'United States': 'country:US',
+  'unknown supplier(s)': 'organization:unknown-supplier',
+};
+
+interface Totals {
+  deals: number;
+  tivOrdered: number;
+  tivDelivered: number;
+  numberOrdered: number;
+  numberDelivered: number;
+}
+type Grouping = 'SUPPLIER' | 'RECIPIENT' | 'ORDER_YEAR';
+
+/** The totals of the CSV's deals, grouped, TIV back in millions. */
+function expected(deals: CsvDeal[], groupBy: Grouping): Map<string, Totals> {
+  const groups = new Map<string, Totals & { h: [number, number] }>();
+  for (const d of deals) {
+    const key = groupBy === 'ORDER_YEAR' ? String(d.year) : (PARTY[groupBy === 'SUPPLIER' ? d.supplier : d.recipient] as string);
+    const g = groups.get(key) ?? { deals: 0, tivOrdered: 0, tivDelivered: 0, numberOrdered: 0, numberDelivered: 0, h: [0, 0] };
+    g.deals += 1;
+    g.h[0] += d.tivOrdered;
+    g.h[1] += d.tivDelivered;
+    g.numberOrdered += d.ordered;
+    g.numberDelivered += d.delivered;
+    groups.set(key, g);
+  }
+  return new Map([...groups].map(([k, { h, ...t }]) => [k, { ...t, tivOrdered: h[0] / 100, tivDelivered: h[1] / 100 }]));
+}
+
+const STATS = `query ($filter: ArmsTransferFilter, $groupBy: ArmsTransferGrouping!, $orderBy: ArmsTransferTotal, $first: Int, $after: String) {
+  armsTransferStats(filter: $filter, groupBy: $groupBy, orderBy: $orderBy, first: $first, after: $after) {
+    groupCount
+    totals { deals tivOrdered tivDelivered numberOrdered numberDelivered }
+    sources { deals source { id publishedOn } }
+    edges { cursor node { orderYear party { ... on Country { id } ... on Organization { id } ... on Leader { id } }
+      totals { deals tivOrdered tivDelivered numberOrdered numberDelivered } } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+interface StatsAnswer {
+  groupCount: number;
+  totals: Totals;
+  sources: { deals: number; source: { id: string; publishedOn: string } }[];
+  edges: { cursor: string; node: { orderYear: number | null; party: { id: string } | null; totals: Totals } }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+async function stats(gateway: TestGateway, variables: Record<string, unknown>) {
+  const answer = await gateway.query<{ armsTransferStats: StatsAnswer }>(STATS, { first: 100, ...variables });
+  expect(answer.errors).toBeUndefined();
+  const result = answer.data?.armsTransferStats as StatsAnswer;
+  const groups = new Map(result.edges.map((e) => [e.node.party?.id ?? String(e.node.orderYear), e.node.totals]));
+  return { result, groups, answer };
+}
+
+function sum(groups: Map<string, Totals>): Totals {
+  const t = { deals: 0, tivOrdered: 0, tivDelivered: 0, numberOrdered: 0, numberDelivered: 0 };
+  let h = [0, 0];
+  for (const g of groups.values()) {
+    t.deals += g.deals;
+    h = [h[0] + Math.round(g.tivOrdered * 100), h[1] + Math.round(g.tivDelivered * 100)];
+    t.numberOrdered += g.numberOrdered;
+    t.numberDelivered += g.numberDelivered;
+  }
+  return { ...t, tivOrdered: h[0] / 100, tivDelivered: h[1] / 100 };
+}
+
+async function loaded(): Promise<TestGateway> {
+  const gateway = await createTestGateway({ seed: false });
+  const report = await runSync(gateway.db, resolveSource(SAMPLE));
+  expect(report.rejected).toBe(0);
+  return gateway;
+}
+
+describe('Query: armsTransferStats', () => {
+  const csv = readCsv(SAMPLE);
+
+  it('totals the SIPRI sample exactly as a reading of the CSV does, for every grouping and filter', async () => {
+    // Prepare
+    const gateway = await loaded();
+    const cases: { filter: Record<string, unknown>; keep: (d: CsvDeal) => boolean }[] = [
+      { filter: {}, keep: () => true },
+      { filter: { orderedFrom: 2015, orderedTo: 2024 }, keep: (d) => d.year >= 2015 && d.year <= 2024 },
+      { filter: { supplier: 'RU' }, keep: (d) => d.supplier === 'Russia' },
+      { filter: { recipient: 'IR', orderedFrom: 2010 }, keep: (d) => d.recipient === 'Iran' && d.year >= 2010 },
+      {
+        filter: { supplier: 'IR', recipient: 'RU', orderedTo: 2022 },
+        keep: (d) => d.supplier === 'Iran' && d.recipient === 'Russia' && d.year <= 2022,
+      },
+      { filter: { recipient: 'organization:sipri-houthi-rebels-yemen' }, keep: (d) => d.recipient === 'Houthi rebels (Yemen)*' },
+    ];
+    for (const { filter, keep } of cases) {
+      for (const groupBy of ['SUPPLIER', 'RECIPIENT', 'ORDER_YEAR'] as const) {
+        // Act
+        const { result, groups } = await stats(gateway, { filter, groupBy });
+        // Assess
+        const want = expected(csv.filter(keep), groupBy);
+        expect(groups, `${JSON.stringify(filter)} by ${groupBy}`).toEqual(want);
+        expect(result.groupCount).toBe(want.size);
+        expect(result.totals).toEqual(sum(want));
+      }
+    }
+  });
+
+  it('answers "who supplied Iran, by TIV delivered" with the figures of the file, largest first, in one Query', async () => {
+    const gateway = await loaded();
+    const { result, answer } = await stats(gateway, { filter: { recipient: 'IR' }, groupBy: 'SUPPLIER', orderBy: 'TIV_DELIVERED' });
+    // Iran's rows: Russia 187.5 + 220 + 165 + 63 (and two with nothing delivered); the United States 577.5.
+    expect(result.edges.map((e) => [e.node.party?.id, e.node.totals.tivDelivered, e.node.totals.deals])).toEqual([
+      ['country:RU', 635.5, 6],
+      ['country:US', 577.5, 1],
+    ]);
+    expect(result.sources).toEqual([{ deals: 7, source: { id: 'source:sipri-arms-transfers-2026-05-18', publishedOn: '2026-05-18' } }]);
+    expect(answer.extensions?.dynamodb?.operations).toEqual({ Query: 1, BatchGetItem: 1 });
+  });
+
+  it('sorts by any total and pages through the groups with cursors', async () => {
+    const gateway = await loaded();
+    const all = (await stats(gateway, { groupBy: 'RECIPIENT', orderBy: 'NUMBER_ORDERED' })).result;
+    const ordered = all.edges.map((e) => e.node.totals.numberOrdered);
+    expect(ordered).toEqual([...ordered].sort((a, b) => b - a));
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: StatsAnswer = (await stats(gateway, { groupBy: 'RECIPIENT', orderBy: 'NUMBER_ORDERED', first: 5, after })).result;
+      seen.push(...page.edges.map((e) => e.node.party?.id as string));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(all.edges.map((e) => e.node.party?.id));
+    expect(seen).toHaveLength(12);
+  });
+
+  it('stays exact through a re-sync, an edit, a deletion and an interrupted write finished later', async () => {
+    // Prepare
+    const gateway = await loaded();
+    const before = (await stats(gateway, { filter: { supplier: 'RU' }, groupBy: 'ORDER_YEAR' })).groups;
+    // Act: the same export again moves nothing
+    const writesBefore = gateway.db.stats.operations.UpdateItem ?? 0;
+    await runSync(gateway.db, resolveSource(SAMPLE));
+    expect(gateway.db.stats.operations.UpdateItem ?? 0).toBe(writesBefore);
+    expect((await stats(gateway, { filter: { supplier: 'RU' }, groupBy: 'ORDER_YEAR' })).groups).toEqual(before);
+
+    // Act: Iran's 2022 order of 24 Yak-130 from Russia (252 TIV ordered, 6 and 63 TIV delivered) edited to 12 delivered, 126 TIV
+    const yak = (
+      await gateway.query<{ militaryDeals: { edges: { node: { id: string } }[] } }>(
+        `{ militaryDeals(filter: {supplier: "RU", recipient: "IR", from: "2022", to: "2022"}) { edges { node { id } } } }`,
+      )
+    ).data?.militaryDeals.edges[0]?.node.id as string;
+    const stored = (await getEntity(gateway.db, yak))?.record as DealRecord;
+    expect(stored.items[0]?.designation).toBe('Yak-130');
+    const edited: DealRecord = {
+      ...stored,
+      items: [{ ...(stored.items[0] as DealRecord['items'][number]), delivered: 12 }],
+      tiv: { ...stored.tiv, delivered: 126 },
+    };
+    await writeEntity(gateway.db, edited, { actor: 'editor' });
+    let now = (await stats(gateway, { filter: { supplier: 'RU' }, groupBy: 'ORDER_YEAR' })).groups;
+    expect(now.get('2022')).toEqual({ ...before.get('2022'), tivDelivered: 126, numberDelivered: 12 });
+
+    // Act: the edit interrupted after its first counter update, then finished by the next write that reads the deal
+    const again: DealRecord = {
+      ...edited,
+      items: [{ ...(edited.items[0] as DealRecord['items'][number]), delivered: 20 }],
+      tiv: { ...edited.tiv, delivered: 210 },
+    };
+    const faulty = await startFaultyEngine(gateway.endpoint);
+    try {
+      const broken = new Db(createDocumentClient({ region: 'local', endpoint: faulty.endpoint, maxAttempts: 1 }), gateway.db.tableName);
+      faulty.inject({ fault: 'invalid', operation: 'UpdateItem', match: 'YR#2022#country:IR', times: 2 });
+      await expect(writeEntity(broken, again, { actor: 'editor' })).rejects.toThrow();
+      expect((await getEntity(gateway.db, yak))?.pending).toBeDefined();
+      // Another write of the deal finishes the interrupted one first, and adds nothing twice.
+      await writeEntity(gateway.db, again, { actor: 'editor' });
+    } finally {
+      await faulty.close();
+    }
+    now = (await stats(gateway, { filter: { supplier: 'RU' }, groupBy: 'ORDER_YEAR' })).groups;
+    expect(now.get('2022')).toEqual({ ...before.get('2022'), tivDelivered: 210, numberDelivered: 20 });
+    const everyone = (await stats(gateway, { groupBy: 'SUPPLIER' })).groups;
+    expect(everyone.get('country:RU')?.tivDelivered).toBe(187.5 + 220 + 165 + 210);
+
+    // Act: deleting the deal takes it out of every total
+    await writeEntity(gateway.db, again, { actor: 'editor', delete: true });
+    now = (await stats(gateway, { filter: { supplier: 'RU' }, groupBy: 'ORDER_YEAR' })).groups;
+    expect(now.get('2022')).toBeUndefined();
+    const byRecipient = (await stats(gateway, { groupBy: 'RECIPIENT', filter: { orderedFrom: 2022, orderedTo: 2022 } })).groups;
+    expect(byRecipient.get('country:IR')).toBeUndefined();
+  });
+
+  it('refuses bad arguments with BAD_USER_INPUT', async () => {
+    const gateway = await createTestGateway({ seed: false });
+    for (const variables of [
+      { groupBy: 'SUPPLIER', filter: { supplier: 'Russia' } },
+      { groupBy: 'SUPPLIER', filter: { orderedFrom: 2020, orderedTo: 2010 } },
+      { groupBy: 'SUPPLIER', filter: { orderedFrom: -5 } },
+      { groupBy: 'SUPPLIER', first: 101 },
+      { groupBy: 'SUPPLIER', after: 'bm90LWEtY3Vyc29y' },
+    ]) {
+      const answer = await gateway.query(STATS, variables);
+      expect(answer.errors?.[0]?.extensions?.code, JSON.stringify(variables)).toBe('BAD_USER_INPUT');
+    }
+  });
+});
