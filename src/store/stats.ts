@@ -67,6 +67,8 @@ export interface CounterChange {
   sources: Record<string, number>;
 }
 
+const zero = (): Totals => ({ deals: 0, tivOrdered: 0, tivDelivered: 0, numberOrdered: 0, numberDelivered: 0 });
+
 /** Whether a record contributes to the counters (only deals do). */
 export function hasCounters(record: EntityRecord): boolean {
   return record.type === 'deal';
@@ -136,52 +138,121 @@ export interface EntityChange {
 
 const tokenOf = (change: EntityChange) => `${TOKEN_PREFIX}${change.id}@${change.version}`;
 
+/** Changes whose tokens go on one counter in one UpdateItem (keeps the condition well under 4 KB). */
+const TOKENS_PER_UPDATE = 25;
+
+/** One counter and the changes that move it, with their deltas summed. */
+interface CounterBatch {
+  counter: CounterChange;
+  tokens: { name: string; version: number }[];
+  /** The changes taken together, one by one: what is sent when the batch finds one already applied. */
+  parts?: CounterBatch[];
+}
+
+/** The changes' counter updates, those of one counter taken together, at most TOKENS_PER_UPDATE a batch. */
+function counterBatches(changes: readonly EntityChange[]): CounterBatch[] {
+  const byCounter = new Map<string, CounterBatch[]>();
+  for (const change of changes) {
+    for (const counter of counterChanges(change.before, change.after)) {
+      const key = `${counter.pk}\u0000${counter.sk}`;
+      const list = byCounter.get(key) ?? [];
+      list.push({ counter, tokens: [{ name: tokenOf(change), version: change.version }] });
+      byCounter.set(key, list);
+    }
+  }
+  const merged: CounterBatch[] = [];
+  for (const list of byCounter.values()) {
+    for (let i = 0; i < list.length; i += TOKENS_PER_UPDATE) {
+      const part = list.slice(i, i + TOKENS_PER_UPDATE);
+      const sum = part.reduce<CounterChange>(
+        (into, { counter }) => {
+          for (const k of TOTAL_KEYS) into.totals[k] += counter.totals[k];
+          for (const [s, n] of Object.entries(counter.sources)) into.sources[s] = (into.sources[s] ?? 0) + n;
+          return into;
+        },
+        { ...(part[0] as CounterBatch).counter, totals: zero(), sources: {} },
+      );
+      merged.push({ counter: sum, tokens: part.flatMap((p) => p.tokens), parts: part });
+    }
+  }
+  return merged;
+}
+
+/** Adds one batch's deltas and sets its tokens, if none of them is on the counter yet. */
+async function addOnce(db: Db, { counter, tokens }: CounterBatch): Promise<void> {
+  const names: Record<string, string> = { '#y': 'y' };
+  const values: Record<string, unknown> = { ':y': counter.year };
+  const adds: string[] = [];
+  const sets = ['#y = :y'];
+  const absent: string[] = [];
+  tokens.forEach((token, i) => {
+    names[`#k${i}`] = token.name;
+    values[`:k${i}`] = token.version;
+    sets.push(`#k${i} = :k${i}`);
+    absent.push(`attribute_not_exists(#k${i})`);
+  });
+  for (const k of TOTAL_KEYS) {
+    const attribute = TOTAL_ATTRIBUTES[k];
+    names[`#${attribute}`] = attribute;
+    values[`:${attribute}`] = counter.totals[k];
+    adds.push(`#${attribute} :${attribute}`);
+  }
+  Object.entries(counter.sources).forEach(([source, n], i) => {
+    names[`#s${i}`] = `${SOURCE_PREFIX}${source}`;
+    values[`:s${i}`] = n;
+    adds.push(`#s${i} :s${i}`);
+  });
+  for (const [attribute, party] of [
+    ['sup', counter.supplier],
+    ['rec', counter.recipient],
+  ] as const) {
+    if (!party) continue;
+    names[`#${attribute}`] = attribute;
+    values[`:${attribute}`] = party;
+    sets.push(`#${attribute} = :${attribute}`);
+  }
+  await db.send(
+    new UpdateCommand({
+      TableName: db.tableName,
+      Key: { pk: counter.pk, sk: counter.sk },
+      UpdateExpression: `ADD ${adds.join(', ')} SET ${sets.join(', ')}`,
+      ConditionExpression: absent.join(' AND '),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    }),
+  );
+}
+
+const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
+
 /**
  * Adds the changes' deltas to their counters, each at most once per change (see the module
- * note). A counter that already carries the change's token is left as it is.
+ * note). The changes that move one counter go in one UpdateItem; when one of them is found
+ * already applied (a re-run of an interrupted write), they go again one by one, each on its
+ * own condition.
  * @returns the number of counter writes made.
  */
 export async function applyCounters(db: Db, changes: readonly EntityChange[], concurrency: number): Promise<number> {
-  const updates = changes.flatMap((change) => counterChanges(change.before, change.after).map((counter) => ({ change, counter })));
+  const merged = counterBatches(changes);
   let writes = 0;
-  await mapLimit(updates, concurrency, async ({ change, counter }) => {
-    const names: Record<string, string> = { '#tok': tokenOf(change), '#y': 'y' };
-    const values: Record<string, unknown> = { ':v': change.version, ':y': counter.year };
-    const adds: string[] = [];
-    const sets = ['#tok = :v', '#y = :y'];
-    TOTAL_KEYS.forEach((k) => {
-      names[`#${TOTAL_ATTRIBUTES[k]}`] = TOTAL_ATTRIBUTES[k];
-      values[`:${TOTAL_ATTRIBUTES[k]}`] = counter.totals[k];
-      adds.push(`#${TOTAL_ATTRIBUTES[k]} :${TOTAL_ATTRIBUTES[k]}`);
-    });
-    Object.entries(counter.sources).forEach(([source, n], i) => {
-      names[`#s${i}`] = `${SOURCE_PREFIX}${source}`;
-      values[`:s${i}`] = n;
-      adds.push(`#s${i} :s${i}`);
-    });
-    for (const [attribute, party] of [
-      ['sup', counter.supplier],
-      ['rec', counter.recipient],
-    ] as const) {
-      if (!party) continue;
-      names[`#${attribute}`] = attribute;
-      values[`:${attribute}`] = party;
-      sets.push(`#${attribute} = :${attribute}`);
-    }
+  await mapLimit(merged, concurrency, async (batch) => {
     try {
-      await db.send(
-        new UpdateCommand({
-          TableName: db.tableName,
-          Key: { pk: counter.pk, sk: counter.sk },
-          UpdateExpression: `ADD ${adds.join(', ')} SET ${sets.join(', ')}`,
-          ConditionExpression: 'attribute_not_exists(#tok)',
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        }),
-      );
+      await addOnce(db, batch);
       writes += 1;
+      return;
     } catch (error) {
-      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+      if (!isConditionFailure(error) || batch.tokens.length === 1) {
+        if (isConditionFailure(error)) return;
+        throw error;
+      }
+    }
+    for (const one of batch.parts ?? []) {
+      try {
+        await addOnce(db, one);
+        writes += 1;
+      } catch (error) {
+        if (!isConditionFailure(error)) throw error;
+      }
     }
   });
   return writes;
@@ -189,23 +260,23 @@ export async function applyCounters(db: Db, changes: readonly EntityChange[], co
 
 /**
  * Removes the changes' tokens from their counters, once the changes are no longer pending
- * (no follow-up of them can run again). A token left by a run that stopped in between stays
- * on its counter; it changes no total.
+ * (no follow-up of them can run again), in one UpdateItem per counter and batch. A token left
+ * by a run that stopped in between stays on its counter; it changes no total.
  * @returns the number of counter writes made.
  */
 export async function settleCounters(db: Db, changes: readonly EntityChange[], concurrency: number): Promise<number> {
-  const updates = changes.flatMap((change) => counterChanges(change.before, change.after).map((counter) => ({ change, counter })));
-  await mapLimit(updates, concurrency, ({ change, counter }) =>
+  const merged = counterBatches(changes);
+  await mapLimit(merged, concurrency, ({ counter, tokens }) =>
     db.send(
       new UpdateCommand({
         TableName: db.tableName,
         Key: { pk: counter.pk, sk: counter.sk },
-        UpdateExpression: 'REMOVE #tok',
-        ExpressionAttributeNames: { '#tok': tokenOf(change) },
+        UpdateExpression: `REMOVE ${tokens.map((_, i) => `#k${i}`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(tokens.map((t, i) => [`#k${i}`, t.name])),
       }),
     ),
   );
-  return updates.length;
+  return merged.length;
 }
 
 // ---------------------------------------------------------------- reading
@@ -243,8 +314,6 @@ interface CounterItem {
 
 /** Most Query pages one answer reads (each up to 1 MB: far more than the groups of any filter). */
 const MAX_STATS_PAGES = 10;
-
-const zero = (): Totals => ({ deals: 0, tivOrdered: 0, tivDelivered: 0, numberOrdered: 0, numberDelivered: 0 });
 
 /**
  * Totals deals by reading their counters: one Query on the partition that matches the party

@@ -127,7 +127,7 @@ async function stats(gateway: TestGateway, variables: Record<string, unknown>) {
 
 function sum(groups: Map<string, Totals>): Totals {
   const t = { deals: 0, tivOrdered: 0, tivDelivered: 0, numberOrdered: 0, numberDelivered: 0 };
-  let h = [0, 0];
+  let h: [number, number] = [0, 0];
   for (const g of groups.values()) {
     t.deals += g.deals;
     h = [h[0] + Math.round(g.tivOrdered * 100), h[1] + Math.round(g.tivDelivered * 100)];
@@ -257,6 +257,28 @@ describe('Query: armsTransferStats', () => {
     expect(now.get('2022')).toBeUndefined();
     const byRecipient = (await stats(gateway, { groupBy: 'RECIPIENT', filter: { orderedFrom: 2022, orderedTo: 2022 } })).groups;
     expect(byRecipient.get('country:IR')).toBeUndefined();
+  });
+
+  it("ends with the file's totals when a sync stopped among its counter updates is run again", async () => {
+    // Prepare: the first import fails on one counter update, after the others were made
+    const gateway = await createTestGateway({ seed: false });
+    const faulty = await startFaultyEngine(gateway.endpoint);
+    try {
+      const broken = new Db(createDocumentClient({ region: 'local', endpoint: faulty.endpoint, maxAttempts: 1 }), gateway.db.tableName);
+      faulty.inject({ fault: 'invalid', operation: 'UpdateItem', match: 'YS#2022#country:IR', times: 1 });
+      const first = await runSync(broken, resolveSource(SAMPLE), { concurrency: 1 });
+      expect(first.status).toBe('FAILED');
+      expect(faulty.faulted.UpdateItem).toBe(1);
+    } finally {
+      await faulty.close();
+    }
+    // Act
+    const again = await runSync(gateway.db, resolveSource(SAMPLE));
+    // Assess
+    expect(again.status).toBe('SUCCEEDED');
+    for (const groupBy of ['SUPPLIER', 'RECIPIENT', 'ORDER_YEAR'] as const) {
+      expect((await stats(gateway, { groupBy })).groups, groupBy).toEqual(expected(csv, groupBy));
+    }
   });
 
   it('refuses bad arguments with BAD_USER_INPUT', async () => {
