@@ -193,6 +193,78 @@ function meetingById(id: string): Floor {
 }
 
 /**
+ * Search across kinds: one window of the search index (one Query, `begins_with`), ranked as the
+ * gateway ranks it (names before other fields, whole before start before word, newest first),
+ * then the records of the page. The text is given folded.
+ */
+function searchAll(folded: string, first: number): Floor {
+  return async (client, table) => {
+    const run = new FloorRun(client, table);
+    run.calls += 1;
+    const out = (await client.send(
+      new QueryCommand({
+        TableName: table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :text)',
+        ExpressionAttributeValues: { ':pk': `FIND#${folded.slice(0, 2)}`, ':text': folded },
+        Limit: 300,
+      }),
+    )) as QueryCommandOutput;
+    type Rank = [number, string, number];
+    const compare = (a: Rank, b: Rank) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0) || a[2] - b[2];
+    const best = new Map<string, Rank>();
+    for (const { sk, ref, f, s } of (out.Items ?? []) as { sk: string; ref: string; f: string; s: number }[]) {
+      const [key = '', date = '~'] = sk.split('#');
+      const place = s === 0 && key === folded ? 0 : s === 2 ? 2 : 1;
+      const rank: Rank = [(f === 'NAME' || f === 'ALIAS' ? 0 : 3) + place, date, key.length];
+      const held = best.get(ref);
+      if (!held || compare(rank, held) < 0) best.set(ref, rank);
+    }
+    const ranked = [...best]
+      .sort(([ra, a], [rb, b]) => compare(a, b) || (ra < rb ? -1 : 1))
+      .slice(0, first)
+      .map(([ref]) => ref);
+    await run.batchGet(ranked);
+    return run.calls;
+  };
+}
+
+/**
+ * Totals per supplier over a range of order years: every counter of the range (one Query,
+ * paged by 1 MB), summed per supplier, the top ones sorted by TIV delivered, then those
+ * suppliers and the sources cited in one BatchGetItem.
+ */
+function armsTransferStats(fromYear: number, toYear: number, first: number): Floor {
+  return async (client, table) => {
+    const run = new FloorRun(client, table);
+    const bySupplier = new Map<string, number>();
+    const sources = new Set<string>();
+    let start: Record<string, unknown> | undefined;
+    do {
+      run.calls += 1;
+      const out = (await client.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
+          ExpressionAttributeValues: { ':pk': 'STATS#*#*', ':low': `YS#${fromYear}`, ':high': `YS#${toYear}#\uffff` },
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      )) as QueryCommandOutput;
+      for (const item of (out.Items ?? []) as Record<string, unknown>[]) {
+        bySupplier.set(item.sup as string, (bySupplier.get(item.sup as string) ?? 0) + Number(item.td ?? 0));
+        for (const key of Object.keys(item)) if (key.startsWith('src:')) sources.add(key.slice(4));
+      }
+      start = out.LastEvaluatedKey;
+    } while (start);
+    const top = [...bySupplier]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, first)
+      .map(([id]) => id);
+    await run.batchGet([...top, ...sources]);
+    return run.calls;
+  };
+}
+
+/**
  * The floor of each operation of `benchOperations`, by name, for the same variables.
  * @param relationsCursor the `after` the second relations page is read with
  */
@@ -205,5 +277,7 @@ export function floors(relationsCursor: string): Record<string, Floor> {
     search: search('iran', 5),
     'events-with-actors': eventsOf('country:IR', 10),
     'node-lookup': meetingById('meeting:2024-10-11-putin-pezeshkian-ashgabat'),
+    'search-all': searchAll('missiles', 5),
+    'arms-transfer-stats': armsTransferStats(2015, 2024, 10),
   };
 }

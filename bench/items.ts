@@ -4,6 +4,7 @@ import { chunk, mapLimit } from '../src/store/batch.js';
 import { contentHash } from '../src/store/canonical.js';
 import { indexChanges } from '../src/store/index-items.js';
 import { entityKey } from '../src/store/keys.js';
+import { counterItemsOf } from '../src/store/stats.js';
 
 /** A table item, as written. */
 export type Item = Record<string, unknown>;
@@ -19,16 +20,21 @@ export function storeItemsOf(record: EntityRecord, by: string, at: string): Item
   ];
 }
 
-/** The store's items of `records`, each id once (the first record of an id wins, as a sync run keeps it). */
+/**
+ * The store's items of `records`, each id once (the first record of an id wins, as a sync run
+ * keeps it), and the statistics counters they add up to.
+ */
 export function storeItemsOfAll(records: Iterable<EntityRecord>, by: string, at = new Date().toISOString()): Item[] {
   const seen = new Set<string>();
   const items: Item[] = [];
+  const kept: EntityRecord[] = [];
   for (const record of records) {
     if (seen.has(record.id)) continue;
     seen.add(record.id);
+    kept.push(record);
     items.push(...storeItemsOf(record, by, at));
   }
-  return items;
+  return [...items, ...counterItemsOf(kept)];
 }
 
 /**

@@ -19,6 +19,16 @@ export type Send = (query: string, variables: Record<string, unknown>) => Promis
 
 const document = (file: string) => readFileSync(new URL(`./operations/${file}.graphql`, import.meta.url), 'utf8');
 
+/** Search across kinds: a word of events, deals and statements. */
+export const SEARCH_ALL = { text: 'missiles', first: 5 };
+/** Top suppliers by TIV delivered for orders 2015-2024. */
+export const ARMS_TRANSFER_STATS = {
+  filter: { orderedFrom: 2015, orderedTo: 2024 },
+  groupBy: 'SUPPLIER',
+  orderBy: 'TIV_DELIVERED',
+  first: 10,
+};
+
 /** The timeline both relations pages read. */
 const RELATIONS = { countries: ['IR', 'RU'], from: '2022', first: 5 };
 
@@ -43,6 +53,8 @@ export async function benchOperations(send: Send): Promise<BenchOperation[]> {
     { name: 'search', query: document('search'), variables: { text: 'iran', first: 5 } },
     { name: 'events-with-actors', query: document('events-with-actors'), variables: { actor: 'country:IR', first: 10 } },
     { name: 'node-lookup', query: document('node-lookup'), variables: { id: 'meeting:2024-10-11-putin-pezeshkian-ashgabat' } },
+    { name: 'search-all', query: document('search-all'), variables: SEARCH_ALL },
+    { name: 'arms-transfer-stats', query: document('arms-transfer-stats'), variables: ARMS_TRANSFER_STATS },
   ];
 }
 

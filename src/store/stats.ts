@@ -11,15 +11,22 @@ import { LIST } from './keys.js';
  * (an unchanged record moves nothing), so an answer reads O(groups × years) counter items
  * and never a deal.
  *
- * Four counters per deal, each `{ pk: STATS#<supplier|*>#<recipient|*>, sk: <dim>#<year>#<party> }`
- * with the year of order in the sort key, so a range of years is a key range:
+ * Seven counters per deal, each `{ pk: STATS#<supplier|*>#<recipient|*>, sk: <dim>#<year>[#<party>] }`
+ * with the year of order in the sort key, so a range of years is one key range:
  *
- * | partition           | sort key               | serves                                        |
- * | ------------------- | ---------------------- | --------------------------------------------- |
- * | `STATS#*#*`         | `YS#<year>#<supplier>` | no party filter; by supplier or by year       |
- * | `STATS#*#*`         | `YR#<year>#<recipient>`| no party filter; by recipient                 |
- * | `STATS#<supplier>#*`| `YR#<year>#<recipient>`| supplier (and recipient) filter; any grouping |
- * | `STATS#*#<recipient>`| `YS#<year>#<supplier>`| recipient filter; any grouping                |
+ * | partition             | sort key                | serves                                                 |
+ * | --------------------- | ----------------------- | ------------------------------------------------------ |
+ * | `STATS#*#*`           | `YS#<year>#<supplier>`  | no party filter, by supplier                           |
+ * | `STATS#*#*`           | `YR#<year>#<recipient>` | no party filter, by recipient                          |
+ * | `STATS#*#*`           | `Y#<year>`              | no party filter, by year                               |
+ * | `STATS#<supplier>#*`  | `YR#<year>#<recipient>` | supplier filter, by supplier or recipient; both parties |
+ * | `STATS#<supplier>#*`  | `Y#<year>`              | supplier filter, by year                               |
+ * | `STATS#*#<recipient>` | `YS#<year>#<supplier>`  | recipient filter, by supplier or recipient             |
+ * | `STATS#*#<recipient>` | `Y#<year>`              | recipient filter, by year                              |
+ *
+ * So an answer reads one item per group and year of the range (one per year when grouped by
+ * year), except with both parties given, where it reads the supplier's counters of every
+ * recipient in the range and keeps the recipient's.
  *
  * TIV is kept in millionths as integers so that DynamoDB's ADD (and the sums read back) are
  * exact; it is TIV, never money.
@@ -94,11 +101,15 @@ function contributionOf(record: EntityRecord | null): CounterChange[] {
   const { supplier, recipient } = record;
   const bySupplier = { sk: `YS#${year}#${supplier}`, year, supplier, totals, sources };
   const byRecipient = { sk: `YR#${year}#${recipient}`, year, recipient, totals, sources };
+  const byYear = { sk: `Y#${year}`, year, totals, sources };
   return [
     { pk: LIST.stats('*', '*'), ...bySupplier },
     { pk: LIST.stats('*', '*'), ...byRecipient },
+    { pk: LIST.stats('*', '*'), ...byYear },
     { pk: LIST.stats(supplier, '*'), ...byRecipient },
+    { pk: LIST.stats(supplier, '*'), ...byYear },
     { pk: LIST.stats('*', recipient), ...bySupplier },
+    { pk: LIST.stats('*', recipient), ...byYear },
   ];
 }
 
@@ -279,6 +290,31 @@ export async function settleCounters(db: Db, changes: readonly EntityChange[], c
   return merged.length;
 }
 
+/**
+ * The counter items a table holds once `records` are written as new records and their
+ * changes settled: each counter's totals summed, no tokens. What a bulk load writes directly.
+ */
+export function counterItemsOf(records: Iterable<EntityRecord>): Record<string, unknown>[] {
+  const items = new Map<string, Record<string, unknown>>();
+  for (const record of records) {
+    for (const c of counterChanges(null, record)) {
+      const key = `${c.pk}\u0000${c.sk}`;
+      const item = items.get(key) ?? {
+        pk: c.pk,
+        sk: c.sk,
+        y: c.year,
+        ...(c.supplier ? { sup: c.supplier } : {}),
+        ...(c.recipient ? { rec: c.recipient } : {}),
+      };
+      for (const k of TOTAL_KEYS) item[TOTAL_ATTRIBUTES[k]] = Number(item[TOTAL_ATTRIBUTES[k]] ?? 0) + c.totals[k];
+      for (const [source, n] of Object.entries(c.sources))
+        item[`${SOURCE_PREFIX}${source}`] = Number(item[`${SOURCE_PREFIX}${source}`] ?? 0) + n;
+      items.set(key, item);
+    }
+  }
+  return [...items.values()];
+}
+
 // ---------------------------------------------------------------- reading
 
 /** What to total: parties (actor ids), a range of order years, and what to group by. */
@@ -320,18 +356,26 @@ const MAX_STATS_PAGES = 10;
  * filter, over the key range of the years asked for, then sums per group in memory.
  */
 export async function readStats(db: Db, query: StatsQuery): Promise<StatsAnswer> {
-  const { pk, dim } = query.supplier
-    ? { pk: LIST.stats(query.supplier, '*'), dim: 'YR' }
-    : query.recipient
-      ? { pk: LIST.stats('*', query.recipient), dim: 'YS' }
-      : { pk: LIST.stats('*', '*'), dim: query.groupBy === 'RECIPIENT' ? 'YR' : 'YS' };
+  const both = query.supplier !== undefined && query.recipient !== undefined;
+  const pk = LIST.stats(query.supplier ?? '*', both ? '*' : (query.recipient ?? '*'));
+  // Years alone have counters of their own; both parties read the supplier's counters by recipient.
+  const dim =
+    query.groupBy === 'ORDER_YEAR' && !both
+      ? 'Y'
+      : query.supplier
+        ? 'YR'
+        : query.recipient
+          ? 'YS'
+          : query.groupBy === 'RECIPIENT'
+            ? 'YR'
+            : 'YS';
   const low = `${dim}#${query.fromYear === undefined ? '' : String(query.fromYear).padStart(4, '0')}`;
-  const high = `${dim}#${query.toYear === undefined ? '9999' : String(query.toYear).padStart(4, '0')}#\uffff`;
+  const high = `${dim}#${query.toYear === undefined ? '9999' : String(query.toYear).padStart(4, '0')}\uffff`;
   const values: Record<string, unknown> = { ':pk': pk, ':low': low, ':high': high };
   const names: Record<string, string> = { '#pk': 'pk', '#sk': 'sk' };
   // Both parties given: the supplier's partition, kept to the recipient's counters.
-  const filter = query.supplier && query.recipient ? { FilterExpression: '#rec = :rec' } : {};
-  if (query.supplier && query.recipient) {
+  const filter = both ? { FilterExpression: '#rec = :rec' } : {};
+  if (both) {
     names['#rec'] = 'rec';
     values[':rec'] = query.recipient;
   }
