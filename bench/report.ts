@@ -65,6 +65,14 @@ export function judge(results: Omit<Results, 'targets'>): Target[] {
   }
   if (sync && !('skipped' in sync)) {
     targets.push({ benchmark: 'sync', target: 'ratio ≥ 0.5', measured: `ratio ${sync.ratio}`, met: sync.ratio >= 0.5 });
+    if (sync.statistics) {
+      targets.push({
+        benchmark: 'sync',
+        target: 'statistics = the CSV',
+        measured: `years ${sync.statistics.yearsMatching}; suppliers 2015-2024 ${sync.statistics.suppliersMatching}`,
+        met: sync.statistics.allMatch,
+      });
+    }
     targets.push({
       benchmark: 'sync',
       target: 'resyncWrites = 0',
@@ -201,6 +209,29 @@ export function renderResults(results: Results): string {
         '',
         `${sync.source}: ${sync.deals} deals, ${sync.records} records, ${sync.items} items; pipeline ${sync.pipelineSeconds} s, floor ${sync.floorSeconds} s (reading the export and deriving the items before its clock: ${sync.floorPrepareSeconds} s), re-sync ${sync.resyncSeconds} s; both tables hold the same items: ${sync.sameItems ? 'yes' : '**no**'}; ${sync.concurrency} calls in flight; ${sync.engine}.`,
       );
+      if (sync.statistics) {
+        const st = sync.statistics;
+        out.push(
+          '',
+          `Statistics after the import, against a reading of the CSV (\`bench/sipri-totals.ts\`): totals by year of order equal in ${st.yearsMatching}; by supplier for orders 2015-2024 equal in ${st.suppliersMatching}; CSV suppliers matched to no group: ${st.unmatchedCsvSuppliers.length === 0 ? 'none' : st.unmatchedCsvSuppliers.join(', ')}. "Top suppliers by TIV delivered for orders 2015-2024" took one request of ${Object.entries(
+            st.topSuppliersCalls,
+          )
+            .map(([operation, n]) => `${n} ${operation}`)
+            .join(', ')}:`,
+          '',
+          table(
+            ['supplier', 'SIPRI names', 'deals', 'TIV delivered', 'TIV ordered', 'equals the CSV'],
+            st.topSuppliers2015to2024.map((r) => [
+              r.supplier,
+              r.csvNames.join('; '),
+              r.deals,
+              r.tivDelivered,
+              r.tivOrdered,
+              r.matchesCsv ? 'yes' : '**no**',
+            ]),
+          ),
+        );
+      }
     }
   }
   if (load) {

@@ -1,6 +1,8 @@
 import type { EntityRecord } from '../src/domain/records.js';
 import { indexItemsOf } from '../src/store/index-items.js';
 import { LIST } from '../src/store/keys.js';
+import { searchPartition } from '../src/store/search-items.js';
+import { counterItemsOf } from '../src/store/stats.js';
 import { type BenchEngine, freshTable, startEngineProcess } from './engine.js';
 import { benchHandler, sendThrough } from './gateway.js';
 import { BUSY, generateRecords } from './gen.js';
@@ -94,6 +96,27 @@ const PATTERNS: Pattern[] = [
     list: LIST.names(BUSY.namePrefix[0] as string),
   },
   {
+    pattern: 'search across kinds (a word of every event and statement)',
+    query:
+      'query($text: String!) { searchAll(text: $text, first: 5) { edges { field node { __typename ... on Event { id } ... on Statement { id } ... on MilitaryDeal { id } } } pageInfo { hasNextPage } } }',
+    variables: { text: 'synthetic' },
+    list: searchPartition('synthetic'),
+  },
+  {
+    pattern: "a supplier's totals by year of order, 2015-2024",
+    query:
+      'query($s: String!) { armsTransferStats(filter: { supplier: $s, orderedFrom: 2015, orderedTo: 2024 }, groupBy: ORDER_YEAR, first: 10) { groupCount totals { deals tivDelivered } edges { node { orderYear totals { deals tivOrdered tivDelivered } } } } }',
+    variables: { s: BUSY.supplier },
+    list: LIST.stats(PAIR.supplier, '*'),
+  },
+  {
+    pattern: 'top suppliers by TIV delivered, orders 2015-2024',
+    query:
+      'query { armsTransferStats(filter: { orderedFrom: 2015, orderedTo: 2024 }, groupBy: SUPPLIER, orderBy: TIV_DELIVERED, first: 10) { groupCount edges { node { party { ... on Country { code } } totals { deals tivDelivered } } } } }',
+    variables: {},
+    list: LIST.stats('*', '*'),
+  },
+  {
     pattern: 'events by actor, first page',
     query:
       'query($a: ID!, $first: Int) { events(filter: { actor: $a }, first: $first) { edges { node { id kind date } } pageInfo { hasNextPage endCursor } } }',
@@ -102,10 +125,12 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
-/** How many index items each list of `records` holds. */
+/** How many index items (and statistics counters) each list of `records` holds. */
 function listSizes(records: readonly EntityRecord[]): Map<string, number> {
   const sizes = new Map<string, number>();
-  for (const record of records) for (const item of indexItemsOf(record)) sizes.set(item.pk, (sizes.get(item.pk) ?? 0) + 1);
+  const add = (pk: string) => sizes.set(pk, (sizes.get(pk) ?? 0) + 1);
+  for (const record of records) for (const item of indexItemsOf(record)) add(item.pk);
+  for (const counter of counterItemsOf(records)) add(counter.pk as string);
   return sizes;
 }
 

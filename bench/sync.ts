@@ -7,7 +7,9 @@ import { runSync } from '../src/sync/run.js';
 import { resolveSource } from '../src/sync/sources/index.js';
 import { isSyncRunItem, tableChecksum } from '../test/support/checksum.js';
 import { type BenchEngine, freshTable, startEngineProcess } from './engine.js';
+import { benchHandler, sendThrough } from './gateway.js';
 import { rawBatchWrite, storeItemsOfAll } from './items.js';
+import { checkSipriTotals, type SipriTotalsCheck } from './sipri-totals.js';
 import { round } from './stats.js';
 
 /** The pipeline's import of a full SIPRI export against a raw write of the same items. */
@@ -45,6 +47,8 @@ export interface SyncResult {
   pipelineEngineCpuSeconds: number;
   floorCpuSeconds: number;
   floorEngineCpuSeconds: number;
+  /** `armsTransferStats` after the import, against a reading of the CSV. */
+  statistics: SipriTotalsCheck;
 }
 
 /** Why the sync bench did not run. */
@@ -156,6 +160,7 @@ export async function benchSync(file: string): Promise<SyncResult | SyncSkipped>
     const again = await runSync(counting, resolveSource(file));
     const resyncSeconds = (performance.now() - started) / 1000;
     if (again.status !== 'SUCCEEDED') throw new Error(`the re-sync failed: ${again.error}`);
+    const statistics = await checkSipriTotals(sendThrough(benchHandler(db.forRequest(), pipelineEngine.endpoint)), file);
     const recordsPerSecond = report.read / seconds;
     const floorRecordsPerSecond = report.read / floor.seconds;
     return {
@@ -181,6 +186,7 @@ export async function benchSync(file: string): Promise<SyncResult | SyncSkipped>
       pipelineEngineCpuSeconds: round(pipeline.engineCpuSeconds, 1),
       floorCpuSeconds: round(floor.cpuSeconds, 1),
       floorEngineCpuSeconds: round(floor.engineCpuSeconds, 1),
+      statistics,
     };
   } finally {
     await pipelineEngine.close();
