@@ -206,7 +206,7 @@ function searchAll(folded: string, first: number): Floor {
         TableName: table,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :text)',
         ExpressionAttributeValues: { ':pk': `FIND#${folded.slice(0, 2)}`, ':text': folded },
-        Limit: 300,
+        Limit: 100,
       }),
     )) as QueryCommandOutput;
     type Rank = [number, string, number];

@@ -23,7 +23,7 @@ import { SEARCH_POSITION, type SearchField, searchPartition } from './search-ite
  */
 
 /** Entries read (and ranked together) per window. */
-export const SEARCH_WINDOW = 300;
+export const SEARCH_WINDOW = 100;
 
 /** One ranked result. */
 export interface SearchHit {
