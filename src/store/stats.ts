@@ -122,11 +122,7 @@ export function counterChanges(before: EntityRecord | null, after: EntityRecord 
   const add = (list: CounterChange[], sign: 1 | -1) => {
     for (const c of list) {
       const key = `${c.pk}\u0000${c.sk}`;
-      const into = changes.get(key) ?? {
-        ...c,
-        totals: { deals: 0, tivOrdered: 0, tivDelivered: 0, numberOrdered: 0, numberDelivered: 0 },
-        sources: {},
-      };
+      const into = changes.get(key) ?? { ...c, totals: zero(), sources: {} };
       for (const k of TOTAL_KEYS) into.totals[k] += sign * c.totals[k];
       for (const [s, n] of Object.entries(c.sources)) into.sources[s] = (into.sources[s] ?? 0) + sign * n;
       changes.set(key, into);
