@@ -12,6 +12,8 @@ export interface NodeFunctionProps {
   memoryMb: number;
   timeout: Duration;
   environment: Record<string, string>;
+  /** Instances that may run at once, reserved from the account's pool; unreserved by default. */
+  reservedConcurrency?: number;
   logRetention: logs.RetentionDays;
   removalPolicy: RemovalPolicy;
 }
@@ -45,6 +47,7 @@ export class NodeFunction extends Construct {
       tracing: lambda.Tracing.ACTIVE,
       logGroup: this.logGroup,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      ...(props.reservedConcurrency === undefined ? {} : { reservedConcurrentExecutions: props.reservedConcurrency }),
     });
 
     Validations.of(this).acknowledge(

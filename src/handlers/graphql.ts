@@ -2,13 +2,18 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { loadConfig } from '../config.js';
+import { METRIC_NAMESPACE, METRIC_SERVICE } from '../metric-names.js';
 import { createDocumentClient, Db } from '../store/db.js';
 import { createGraphqlHandler } from './graphql-handler.js';
 import { powertoolsObserver } from './observability.js';
 
 const config = loadConfig();
 const logger = new Logger({ serviceName: 'geo-gateway-graphql', persistentKeys: { stage: config.stage } });
-const metrics = new Metrics({ namespace: 'GeoGateway', serviceName: 'graphql', defaultDimensions: { stage: config.stage } });
+const metrics = new Metrics({
+  namespace: METRIC_NAMESPACE,
+  serviceName: METRIC_SERVICE.graphql,
+  defaultDimensions: { stage: config.stage },
+});
 const tracer = new Tracer({ serviceName: 'geo-gateway-graphql' });
 // Every DynamoDB call becomes an X-Ray subsegment of the invocation's trace.
 const client = createDocumentClient(

@@ -1,8 +1,8 @@
 import type { SyncConfig } from '../config.js';
 import { createDocumentClient, Db } from '../store/db.js';
-import type { SyncRunReport } from '../store/sync-runs.js';
+import { newSyncRunId, type SyncRunReport, saveSyncRun } from '../store/sync-runs.js';
 import { runSync } from '../sync/run.js';
-import { resolveSource, type SourceOptions } from '../sync/sources/index.js';
+import { resolveSource, SourceNotFoundError, type SourceOptions } from '../sync/sources/index.js';
 
 /** What the schedule may send: nothing, or feeds to read instead of the configured ones. */
 export interface SyncEvent {
@@ -17,9 +17,54 @@ export class FeedFailedError extends Error {
   override readonly name = 'FeedFailedError';
 }
 
+/** The `format` of a run that found no feed object: nothing was read, so there is none. */
+export const NOTHING_TO_SYNC_FORMAT = 'none';
+
+/**
+ * Records a run over a configured S3 feed whose object is not there yet: a fresh stack's
+ * schedule fires before anyone uploaded a feed, and that is not a failure to page about.
+ */
+async function nothingToSync(db: Db, source: string): Promise<SyncRunReport> {
+  const startedAt = new Date().toISOString();
+  const report: SyncRunReport = {
+    id: newSyncRunId(startedAt),
+    source,
+    format: NOTHING_TO_SYNC_FORMAT,
+    startedAt,
+    finishedAt: startedAt,
+    status: 'SUCCEEDED',
+    read: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    rejects: [],
+  };
+  await saveSyncRun(db, report);
+  return report;
+}
+
+/**
+ * Applies one feed. A configured S3 feed whose object does not exist yet is "nothing to
+ * sync" (a succeeded run that read nothing, format `none`); any other failure to open it,
+ * an object that exists but cannot be read included, is the pipeline's FAILED run.
+ */
+async function syncFeed(db: Db, feed: string, configured: boolean, sources: SourceOptions): Promise<SyncRunReport> {
+  const source = resolveSource(feed, sources);
+  let body: AsyncIterable<Uint8Array>;
+  try {
+    body = await source.open();
+  } catch (error) {
+    if (configured && error instanceof SourceNotFoundError) return nothingToSync(db, source.name);
+    return runSync(db, { name: source.name, open: () => Promise.reject(error) }, { actor: `sync:${feed}` });
+  }
+  return runSync(db, { name: source.name, open: async () => body }, { actor: `sync:${feed}` });
+}
+
 /**
  * Builds the scheduled sync handler: it applies each feed in order through the sync
  * pipeline, logs each report, and fails the invocation when any feed could not be read.
+ * Feeds named in the event must exist; configured ones may not exist yet (see `syncFeed`).
  */
 export function createSyncHandler(config: SyncConfig, log: ReportLog, options: { db?: Db; sources?: SourceOptions } = {}) {
   const db =
@@ -31,12 +76,10 @@ export function createSyncHandler(config: SyncConfig, log: ReportLog, options: {
   return async (
     event: SyncEvent | undefined,
   ): Promise<{ runs: Pick<SyncRunReport, 'id' | 'source' | 'status' | 'read' | 'created' | 'updated' | 'unchanged' | 'rejected'>[] }> => {
-    const feeds = Array.isArray(event?.feeds) && event.feeds.every((f) => typeof f === 'string') ? event.feeds : config.feeds;
+    const named = Array.isArray(event?.feeds) && event.feeds.every((f) => typeof f === 'string') ? event.feeds : undefined;
     const reports: SyncRunReport[] = [];
-    for (const feed of feeds) {
-      const report = await runSync(db.forRequest(), resolveSource(feed, { region: config.region, ...options.sources }), {
-        actor: `sync:${feed}`,
-      });
+    for (const feed of named ?? config.feeds) {
+      const report = await syncFeed(db.forRequest(), feed, named === undefined, { region: config.region, ...options.sources });
       log(report);
       reports.push(report);
     }
