@@ -11,7 +11,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { SYNC_TABLE_ACTIONS } from '../../src/store/commands.js';
 import { DEFAULT_FEED_KEY, type InfraConfig, s3Objects } from '../config.js';
-import { NodeFunction } from './node-function.js';
+import { ignoreRedundantRoleDependency, NodeFunction } from './node-function.js';
 
 export interface FeedSyncProps {
   config: InfraConfig;
@@ -159,6 +159,7 @@ export class FeedSync extends Construct {
     const provider = stack.node.tryFindChild('Custom::S3AutoDeleteObjectsCustomResourceProvider');
     const handler = provider?.node.tryFindChild('Handler');
     if (!(handler instanceof CfnResource)) throw new Error('the S3 auto-delete provider was not found: has aws-cdk-lib renamed it?');
+    ignoreRedundantRoleDependency(handler);
     const logGroup = new logs.LogGroup(this, 'AutoDeleteLogs', {
       logGroupName: Fn.join('', ['/aws/lambda/', handler.ref]),
       retention: config.logRetention,

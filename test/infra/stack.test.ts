@@ -1,15 +1,18 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FEED_KEY, LOCALHOST_DEV_ORIGINS } from '../../infra/config.js';
 import type { Stage } from '../../src/config.js';
 import { STAGE_SETTINGS } from '../../src/stages.js';
-import { GRAPHQL_TABLE_ACTIONS } from '../../src/store/commands.js';
+import { GRAPHQL_TABLE_ACTIONS, SYNC_TABLE_ACTIONS } from '../../src/store/commands.js';
 import { GLOBAL_SECONDARY_INDEXES, TABLE_KEYS } from '../../src/store/table.js';
 import {
   actionsOf,
   functionStatements,
   identityStatements,
   logicalIdOf,
+  REPO_ROOT,
   type Synthesized,
   synthStage,
   TEST_PROD_ORIGINS,
@@ -60,6 +63,13 @@ describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
             ? Match.absent()
             : GLOBAL_SECONDARY_INDEXES.map((index) => Match.objectLike({ IndexName: index.indexName })),
       });
+    });
+
+    it('is on demand up to the stage ceiling, for the table and each index, so a flood is throttled rather than billed', () => {
+      const ceiling = { MaxReadRequestUnits: settings.limits.tableMaxReadUnits, MaxWriteRequestUnits: settings.limits.tableMaxWriteUnits };
+      template.hasResourceProperties('AWS::DynamoDB::Table', { BillingMode: 'PAY_PER_REQUEST', OnDemandThroughput: ceiling });
+      const table = Object.values(template.findResources('AWS::DynamoDB::Table'))[0];
+      for (const index of table?.Properties.GlobalSecondaryIndexes ?? []) expect(index.OnDemandThroughput).toEqual(ceiling);
     });
 
     it('is on demand, with point-in-time recovery and AWS-managed encryption', () => {
@@ -126,6 +136,34 @@ describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
           LogGroup: { Ref: logicalIdOf(template, 'AWS::Logs::LogGroup', 'LogGroupName', `/aws/lambda/geo-gateway-${stage}-sync`) },
         },
       });
+    });
+
+    it('set only variables the code reads (and NODE_OPTIONS, which Node reads)', () => {
+      const read = new Set<string>();
+      const visit = (dir: string) => {
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+          const file = path.join(dir, entry.name);
+          if (entry.isDirectory() && entry.name !== 'dev') visit(file);
+          else if (entry.name.endsWith('.ts')) {
+            for (const [, name] of readFileSync(file, 'utf8').matchAll(/env\.([A-Z][A-Z0-9_]+)/g)) read.add(name as string);
+          }
+        }
+      };
+      visit(path.join(REPO_ROOT, 'src'));
+      expect(read.has('TABLE_NAME')).toBe(true);
+      for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
+        for (const name of Object.keys(fn.Properties.Environment?.Variables ?? {})) {
+          if (name !== 'NODE_OPTIONS') expect(read, `${fn.Properties.FunctionName} sets ${name}`).toContain(name);
+        }
+      }
+    });
+
+    it('reserve concurrency for the GraphQL function only, from the stage limits', () => {
+      const reserved = Object.values(template.findResources('AWS::Lambda::Function')).map((fn) => [
+        fn.Properties.FunctionName,
+        fn.Properties.ReservedConcurrentExecutions,
+      ]);
+      expect(reserved.filter(([, value]) => value !== undefined)).toEqual([[names().graphqlFunction, settings.limits.graphqlConcurrency]]);
     });
 
     it('take FEEDS from -c feeds when given', () => {
@@ -198,15 +236,7 @@ describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
           .filter((statement) => JSON.stringify(statement.Resource) === JSON.stringify(resource))
           .flatMap(actionsOf)
           .sort();
-      expect(byResource(tableArn())).toEqual(
-        expect.arrayContaining([
-          'dynamodb:GetItem',
-          'dynamodb:Query',
-          'dynamodb:PutItem',
-          'dynamodb:UpdateItem',
-          'dynamodb:BatchWriteItem',
-        ]),
-      );
+      expect(byResource(tableArn())).toEqual(SYNC_TABLE_ACTIONS.map((action) => `dynamodb:${action}`).sort());
       expect(byResource(tableArn())).not.toContain('dynamodb:DeleteTable');
       expect(byResource({ 'Fn::Join': ['', [feedBucketArn, `/${DEFAULT_FEED_KEY}`]] })).toEqual(['s3:GetObject']);
       expect(byResource(feedBucketArn)).toEqual(['s3:ListBucket']);
@@ -352,7 +382,12 @@ describe('dev and prod in one account', () => {
         const value = resource.Properties?.[key];
         if (typeof value === 'string') return [value];
         const joined = (value as { 'Fn::Join'?: [string, unknown[]] } | undefined)?.['Fn::Join'];
-        return joined ? [joined[1].filter((part) => typeof part === 'string').join('')] : [];
+        // A name made from another resource's generated name (which CloudFormation prefixes
+        // with the stack name) is as distinct as that resource.
+        const derived = joined?.[1].some(
+          (part) => typeof (part as { Ref?: unknown }).Ref === 'string' && !/^AWS::/.test((part as { Ref: string }).Ref),
+        );
+        return joined && !derived ? [joined[1].filter((part) => typeof part === 'string').join('')] : [];
       }),
     );
   }
