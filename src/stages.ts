@@ -42,7 +42,7 @@ export interface StageSettings {
   limits: { graphqlConcurrency: number; tableMaxReadUnits: number; tableMaxWriteUnits: number };
   /** CloudWatch alarm thresholds for the deployed GraphQL function. */
   alarms: {
-    /** Function errors within 5 minutes that raise the alarm. */
+    /** 5xx answers, or requests failed on the server's side, within 5 minutes that raise an alarm. */
     graphqlErrorsPer5Minutes: number;
     /** p99 duration, ms, that raises the alarm: below the timeout, so it fires before timeouts do. */
     graphqlP99DurationMs: number;
