@@ -77,7 +77,7 @@ function constructedOperations(files: string[]): { operations: Set<string>; unkn
       const className = name as string;
       if (DOCUMENT_COMMANDS[className]) operations.add(DOCUMENT_COMMANDS[className]);
       else if (fromDynamo && /ItemCommand$|^(Query|Scan)Command$/.test(className)) operations.add(className.replace(/Command$/, ''));
-      else if (fromDynamo && !/Object/.test(className)) unknown.push(`${path.relative(REPO_ROOT, file)}: ${className}`);
+      else if (fromDynamo) unknown.push(`${path.relative(REPO_ROOT, file)}: ${className}`);
     }
   }
   return { operations, unknown };
