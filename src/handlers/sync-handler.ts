@@ -1,5 +1,5 @@
 import type { SyncConfig } from '../config.js';
-import { createDocumentClient, Db } from '../store/db.js';
+import { type Db, openTable } from '../store/db.js';
 import type { SyncRunReport } from '../store/sync-runs.js';
 import { runSync } from '../sync/run.js';
 import { resolveSource, type SourceOptions } from '../sync/sources/index.js';
@@ -22,12 +22,7 @@ export class FeedFailedError extends Error {
  * pipeline, logs each report, and fails the invocation when any feed could not be read.
  */
 export function createSyncHandler(config: SyncConfig, log: ReportLog, options: { db?: Db; sources?: SourceOptions } = {}) {
-  const db =
-    options.db ??
-    new Db(
-      createDocumentClient({ region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) }),
-      config.tableName,
-    );
+  const db = options.db ?? openTable(config);
   return async (
     event: SyncEvent | undefined,
   ): Promise<{ runs: Pick<SyncRunReport, 'id' | 'source' | 'status' | 'read' | 'created' | 'updated' | 'unchanged' | 'rejected'>[] }> => {

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './db.js';
 import { entityKey, LIST } from './keys.js';
 
@@ -35,21 +34,16 @@ export function newSyncRunId(startedAt: string): string {
 
 /** Stores a run's report (again, as it progresses), and its entry in the list of runs. */
 export async function saveSyncRun(db: Db, run: SyncRunReport): Promise<void> {
-  await db.send(
-    new PutCommand({
-      TableName: db.tableName,
-      Item: {
-        ...entityKey(run.id),
-        t: 'syncrun',
-        v: 1,
-        h: '',
-        d: { type: 'syncrun', ...run },
-        at: run.finishedAt ?? run.startedAt,
-        by: 'sync',
-      },
-    }),
-  );
-  await db.send(
-    new PutCommand({ TableName: db.tableName, Item: { pk: LIST.syncRuns(), sk: `${run.startedAt}#${run.id}`, ref: run.id, t: 'syncrun' } }),
-  );
+  await db.put({
+    Item: {
+      ...entityKey(run.id),
+      t: 'syncrun',
+      v: 1,
+      h: '',
+      d: { type: 'syncrun', ...run },
+      at: run.finishedAt ?? run.startedAt,
+      by: 'sync',
+    },
+  });
+  await db.put({ Item: { pk: LIST.syncRuns(), sk: `${run.startedAt}#${run.id}`, ref: run.id, t: 'syncrun' } });
 }
