@@ -37,7 +37,11 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, TABLE_NAME: process.env.TABLE_NAME ?? LOCAL_TABLE, DYNAMODB_ENDPOINT: endpoint });
   if (await ensureTable(endpoint, config.tableName, config.region)) console.log(`${time()} created table ${config.tableName}`);
   const db = openTable(config);
-  const seed = await runSync(db, resolveSource(SEED_FILE), { actor: 'seed' });
+  const seed = await runSync(db, resolveSource(SEED_FILE), {
+    actor: 'seed',
+    startedBy: 'seed',
+    log: (message, error) => console.error(`${time()} ${message}:`, error),
+  });
   console.log(
     `${time()} loaded ${seed.source}: ${seed.read} records, ${seed.created} created, ${seed.updated} updated, ${seed.unchanged} unchanged, ${seed.rejected} refused`,
   );

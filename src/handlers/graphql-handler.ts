@@ -112,7 +112,7 @@ export function createGraphqlHandler(config: Config, log: ErrorLog, db?: Db, opt
         if (caller.kind === 'anonymous' && !config.anonymousReads) {
           throw new ForbiddenError('this API needs a key: send authorization: Bearer <key>', false);
         }
-        return createContext(table, caller, config.stage, deadlines.get(event));
+        return createContext(table, caller, config.stage, deadlines.get(event), log);
       } catch (error) {
         throw beforeExecution(error, log);
       }

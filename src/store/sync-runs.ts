@@ -18,6 +18,38 @@ export interface SyncRunReport {
   /** The first rejects only: a run over a broken file must not outgrow an item. */
   rejects: { line: number; message: string }[];
   error?: string;
+  /**
+   * When the run must have ended by: a run still RUNNING after it was cut short (a deadline,
+   * a crash) and reads as FAILED. Pushed forward at every save of a run without a time limit.
+   */
+  deadlineAt?: string;
+  /** Who started it: an editor (`editor:<key name>`), the schedule (`sync`) or a local tool. */
+  startedBy?: string;
+}
+
+/**
+ * How long a run without a deadline of its own (a local tool) counts as alive after its last
+ * save; it saves after every round of 500 records, which takes seconds.
+ */
+export const RUN_LEASE_MS = 5 * 60_000;
+
+/** The deadline of runs stored before runs had one: the longest a sync function may run. */
+const LEGACY_RUN_MS = 15 * 60_000;
+
+/**
+ * A stored report as it stands at `now`: a run still RUNNING past its deadline was cut short
+ * (the function timed out, the process died) before it could say so, and reads as FAILED.
+ */
+export function reportAsOf(run: SyncRunReport, now: number): SyncRunReport {
+  if (run.status !== 'RUNNING') return run;
+  const deadline = run.deadlineAt ?? new Date(Date.parse(run.startedAt) + LEGACY_RUN_MS).toISOString();
+  if (now <= Date.parse(deadline)) return run;
+  return {
+    ...run,
+    deadlineAt: deadline,
+    status: 'FAILED',
+    error: `interrupted: the run stopped without finishing by its deadline (${deadline}), after ${run.read} records; run it again to complete it`,
+  };
 }
 
 const SYNC_RUN_ID = /^syncrun:\d{8}T\d{9}Z-[0-9a-f]{8}$/;

@@ -381,7 +381,7 @@ describe('Mutations: syncRecords', () => {
 
     const run = dataOf(
       await call<{ syncRecords: Record<string, unknown> }>(
-        'mutation ($l: [String!]!) { syncRecords(lines: $l) { id source format status read created updated unchanged rejected rejects { line message } } }',
+        'mutation ($l: [String!]!) { syncRecords(lines: $l) { id source startedBy format status read created updated unchanged rejected rejects { line message } } }',
         { l: lines },
         bearer(keys.editor),
       ),
@@ -393,7 +393,8 @@ describe('Mutations: syncRecords', () => {
       read: 4,
       created: 2,
       rejected: 2,
-      source: 'syncRecords by security tests',
+      source: 'syncRecords',
+      startedBy: 'editor:security tests',
     });
     expect(run.rejects).toEqual([
       { line: 2, message: expect.stringMatching(/citations/) },

@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { publicAddress } from '../../domain/addresses.js';
 import { countryId } from '../../domain/ids.js';
 import type {
   Citation,
@@ -11,9 +12,11 @@ import type {
 } from '../../domain/records.js';
 import { LIST } from '../../store/keys.js';
 import { queryList } from '../../store/lists.js';
-import { listRevisions } from '../../store/revisions.js';
+import { listRevisions, type RevisionView } from '../../store/revisions.js';
+import { reportAsOf } from '../../store/sync-runs.js';
+import { isEditor } from '../auth.js';
 import type { Context } from '../context.js';
-import { type CountryModel, type Model, typeNameOf } from '../models.js';
+import { type CountryModel, type Model, type SyncRunModel, typeNameOf } from '../models.js';
 import { MAX_PAGE_SIZE, type PageArgs, pageSize } from '../pagination.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
 import { listConnection } from './lists.js';
@@ -54,6 +57,15 @@ const revisions = {
   revisions: (p: Model, args: PageArgs, ctx: Context) => listRevisions(ctx.db, p.id, pageSize(args.first), args.after ?? null),
 };
 
+/** What the deprecated non-null "who" fields of a revision say to callers without an editor key. */
+export const HIDDEN = 'hidden';
+
+/** Who did something, for editors only. */
+const forEditors = (who: string | undefined, ctx: Context) => (isEditor(ctx.caller) ? (who ?? null) : null);
+
+/** The name the syncRecords mutation once gave its runs carried the editor's name in it. */
+const EDITOR_RUN_SOURCE = /^syncRecords by .*$/s;
+
 export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'DateTime'> = {
   Node: { __resolveType: typeNameOf },
   Actor: { __resolveType: typeNameOf },
@@ -61,6 +73,22 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
   SearchResult: { __resolveType: typeNameOf },
 
   Source: { ...revisions },
+  Revision: {
+    changedBy: (r: RevisionView, _: unknown, ctx: Context) => forEditors(r.changedBy, ctx) ?? HIDDEN,
+    author: (r: RevisionView, _: unknown, ctx: Context) => forEditors(r.changedBy, ctx),
+    replacedBy: (r: RevisionView, _: unknown, ctx: Context) => forEditors(r.replacedBy, ctx) ?? HIDDEN,
+    replacer: (r: RevisionView, _: unknown, ctx: Context) => forEditors(r.replacedBy, ctx),
+  },
+  // A stored report is read as it stands now: a run past its deadline that never said it ended was cut short.
+  SyncRun: {
+    status: (r: SyncRunModel) => reportAsOf(r, Date.now()).status,
+    error: (r: SyncRunModel) => reportAsOf(r, Date.now()).error ?? null,
+    deadline: (r: SyncRunModel) => reportAsOf(r, Date.now()).deadlineAt ?? null,
+    // Runs stored before sources were shown without credentials are shown so too.
+    source: (r: SyncRunModel, _: unknown, ctx: Context) =>
+      publicAddress(isEditor(ctx.caller) ? r.source : r.source.replace(EDITOR_RUN_SOURCE, 'syncRecords')),
+    startedBy: (r: SyncRunModel, _: unknown, ctx: Context) => forEditors(r.startedBy, ctx),
+  },
   Citation: {
     source: (c: Citation, _: unknown, ctx: Context) => one(c.source, ctx, 'source'),
   },

@@ -1,4 +1,5 @@
 import { ValidationError } from '../../../errors.js';
+import { REQUEST_DEADLINE_MS } from '../../../stages.js';
 import { runSync } from '../../../sync/run.js';
 import { recordsSource } from '../../../sync/sources/records.js';
 import { requireEditor } from '../../auth.js';
@@ -22,10 +23,14 @@ export const syncMutations = {
     // A line break would split one entry into several records and shift every line number after it.
     const broken = lines.findIndex((line) => /[\r\n]/.test(line));
     if (broken !== -1) throw new ValidationError(`lines[${broken}]: one record per entry, without line breaks`, { path: 'lines' });
-    const report = await runSync(ctx.db, recordsSource(`syncRecords by ${key.name}`, lines), {
+    // The run ends with the request: at the latest REQUEST_DEADLINE_MS from now.
+    const report = await runSync(ctx.db, recordsSource('syncRecords', lines), {
       format: 'feed',
       actor: `editor:${key.name}`,
+      startedBy: `editor:${key.name}`,
       linesBefore: 1,
+      deadline: Date.now() + REQUEST_DEADLINE_MS,
+      log: ctx.log,
     });
     ctx.loaders.entity.clearAll();
     return { type: 'syncrun', ...report };
