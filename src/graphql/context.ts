@@ -13,10 +13,27 @@ export interface Context {
   stage: Stage;
   /** Where what callers must not see goes (the cause of an unexpected failure). */
   log: ErrorLog;
+  /** When the request is cut short (epoch ms), if it has a deadline. */
+  deadline?: number;
 }
 
-/** A fresh context for one request: new counters, new loader caches, and the request's deadline signal. */
-export function createContext(db: Db, caller: Caller, stage: Stage, signal?: AbortSignal, log: ErrorLog = () => undefined): Context {
-  const requestDb = db.forRequest(signal);
-  return { db: requestDb, loaders: createLoaders(requestDb), caller, stage, log };
+/** What a request brings beyond its caller: its deadline (a signal, and when it fires) and a log. */
+export interface RequestScope {
+  signal?: AbortSignal;
+  /** Epoch ms at which `signal` fires. */
+  at?: number;
+  log?: ErrorLog;
+}
+
+/** A fresh context for one request: new counters, new loader caches, and the request's deadline. */
+export function createContext(db: Db, caller: Caller, stage: Stage, scope: RequestScope = {}): Context {
+  const requestDb = db.forRequest(scope.signal);
+  return {
+    db: requestDb,
+    loaders: createLoaders(requestDb),
+    caller,
+    stage,
+    log: scope.log ?? (() => undefined),
+    ...(scope.at === undefined ? {} : { deadline: scope.at }),
+  };
 }

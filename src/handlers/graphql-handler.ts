@@ -104,7 +104,7 @@ export function createGraphqlHandler(config: Config, log: ErrorLog, db?: Db, opt
   const resolveCaller = createKeyResolver(table, options.clock);
   const server = createApolloServer(config, log);
   if (options.observe) server.addPlugin(observabilityPlugin(options.observe));
-  const deadlines = new WeakMap<APIGatewayProxyEventV2, AbortSignal>();
+  const deadlines = new WeakMap<APIGatewayProxyEventV2, { signal: AbortSignal; at: number }>();
   const handler = startServerAndCreateLambdaHandler(server as never, eventHandler, {
     context: async ({ event }) => {
       try {
@@ -112,7 +112,7 @@ export function createGraphqlHandler(config: Config, log: ErrorLog, db?: Db, opt
         if (caller.kind === 'anonymous' && !config.anonymousReads) {
           throw new ForbiddenError('this API needs a key: send authorization: Bearer <key>', false);
         }
-        return createContext(table, caller, config.stage, deadlines.get(event), log);
+        return createContext(table, caller, config.stage, { ...deadlines.get(event), log });
       } catch (error) {
         throw beforeExecution(error, log);
       }
@@ -121,8 +121,8 @@ export function createGraphqlHandler(config: Config, log: ErrorLog, db?: Db, opt
   const deadlineMs = options.deadlineMs ?? REQUEST_DEADLINE_MS;
   return async (event, context) => {
     const controller = new AbortController();
-    deadlines.set(event, controller.signal);
     const budget = requestBudget(deadlineMs, context);
+    deadlines.set(event, { signal: controller.signal, at: Date.now() + budget });
     try {
       return await withDeadline(
         budget,

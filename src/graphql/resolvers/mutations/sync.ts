@@ -1,5 +1,4 @@
 import { ValidationError } from '../../../errors.js';
-import { REQUEST_DEADLINE_MS } from '../../../stages.js';
 import { runSync } from '../../../sync/run.js';
 import { recordsSource } from '../../../sync/sources/records.js';
 import { requireEditor } from '../../auth.js';
@@ -23,13 +22,13 @@ export const syncMutations = {
     // A line break would split one entry into several records and shift every line number after it.
     const broken = lines.findIndex((line) => /[\r\n]/.test(line));
     if (broken !== -1) throw new ValidationError(`lines[${broken}]: one record per entry, without line breaks`, { path: 'lines' });
-    // The run ends with the request: at the latest REQUEST_DEADLINE_MS from now.
+    // The run ends with the request: its report carries the request's deadline.
     const report = await runSync(ctx.db, recordsSource('syncRecords', lines), {
       format: 'feed',
       actor: `editor:${key.name}`,
       startedBy: `editor:${key.name}`,
       linesBefore: 1,
-      deadline: Date.now() + REQUEST_DEADLINE_MS,
+      ...(ctx.deadline === undefined ? {} : { deadline: ctx.deadline }),
       log: ctx.log,
     });
     ctx.loaders.entity.clearAll();
