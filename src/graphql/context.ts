@@ -3,6 +3,7 @@ import type { Db } from '../store/db.js';
 import type { Caller } from './auth.js';
 import type { ErrorLog } from './errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
+import { MissingReferences } from './missing-references.js';
 
 /** What every resolver of one request shares. */
 export interface Context {
@@ -15,6 +16,8 @@ export interface Context {
   log: ErrorLog;
   /** When the request is cut short (epoch ms), if it has a deadline. */
   deadline?: number;
+  /** References left out of the answer because they did not resolve. */
+  missing: MissingReferences;
 }
 
 /** What a request brings beyond its caller: its deadline (a signal, and when it fires) and a log. */
@@ -34,6 +37,7 @@ export function createContext(db: Db, caller: Caller, stage: Stage, scope: Reque
     caller,
     stage,
     log: scope.log ?? (() => undefined),
+    missing: new MissingReferences(),
     ...(scope.at === undefined ? {} : { deadline: scope.at }),
   };
 }

@@ -250,7 +250,7 @@ export type EventFilter = {
 export type EventInput = {
   /** Ids of who did it. */
   actors?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Sources; required for a new event, absent keeps the stored ones. */
+  /** Sources; absent keeps the stored ones. A new event sent without any (or an edit that clears them) cites the editor: an editorial source naming the key's holder. */
   citations?: InputMaybe<Array<CitationInput>>;
   /** How well it is established; REPORTED when a new event leaves it out. */
   confidence?: InputMaybe<Confidence>;
@@ -352,7 +352,7 @@ export type LeaderFilter = {
 export type LeaderInput = {
   /** Other spellings; absent keeps the stored ones. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Sources; required for a new leader, absent keeps the stored ones. */
+  /** Sources; absent keeps the stored ones. A new leader sent without any (or an edit that clears them) cites the editor: an editorial source naming the key's holder. */
   citations?: InputMaybe<Array<CitationInput>>;
   /** ISO country code. */
   country?: InputMaybe<Scalars['String']['input']>;
@@ -459,7 +459,7 @@ export type MeetingFilter = {
 
 /** What an editor sends to create or correct a meeting. */
 export type MeetingInput = {
-  /** Sources; required for a new meeting, absent keeps the stored ones. */
+  /** Sources; absent keeps the stored ones. A new meeting sent without any (or an edit that clears them) cites the editor: an editorial source naming the key's holder. */
   citations?: InputMaybe<Array<CitationInput>>;
   /** ISO codes of the states taking part. */
   countries?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -582,11 +582,11 @@ export type MilitaryDealInput = {
   agreedOn?: InputMaybe<Scalars['PartialDate']['input']>;
   /** Whether the date of order is an estimate. */
   agreedOnUncertain?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Sources; required for a new deal, absent keeps the stored ones. */
+  /** Sources; absent keeps the stored ones. A new deal sent without any (or an edit that clears them) cites the editor: an editorial source naming the key's holder. */
   citations?: InputMaybe<Array<CitationInput>>;
   /** Remarks from the source. */
   comments?: InputMaybe<Scalars['String']['input']>;
-  /** How well it is established; required for a new deal. */
+  /** How well it is established; REPORTED when a new deal leaves it out. */
   confidence?: InputMaybe<Confidence>;
   /** Absent: a new deal, `deal:` + date agreed, parties and first item. Present: the deal to change. */
   id?: InputMaybe<Scalars['ID']['input']>;
@@ -868,13 +868,13 @@ export type OrganizationRevisionsArgs = {
 export type OrganizationInput = {
   /** Other names and abbreviations; absent keeps the stored ones. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Sources; required for a new organisation, absent keeps the stored ones. */
+  /** Sources; absent keeps the stored ones. A new organisation sent without any (or an edit that clears them) cites the editor: an editorial source naming the key's holder. */
   citations?: InputMaybe<Array<CitationInput>>;
   /** ISO code of the country it belongs to. */
   country?: InputMaybe<Scalars['String']['input']>;
   /** Absent: a new organisation, `organization:` + its name. Present: the organisation to change. */
   id?: InputMaybe<Scalars['ID']['input']>;
-  /** What sort of body it is; required for a new organisation. */
+  /** What sort of body it is; UNKNOWN when a new organisation leaves it out. */
   kind?: InputMaybe<OrganizationKind>;
   /** Its name. */
   name: Scalars['String']['input'];
@@ -1236,7 +1236,7 @@ export type StatementFilter = {
 
 /** What an editor sends to create or correct a statement. */
 export type StatementInput = {
-  /** Sources; required for a new statement, absent keeps the stored ones. */
+  /** Sources; absent keeps the stored ones. A new statement sent without any (or an edit that clears them) cites the editor: an editorial source naming the key's holder. */
   citations?: InputMaybe<Array<CitationInput>>;
   /** ISO codes of the states it is between or about. */
   countries?: InputMaybe<Array<Scalars['String']['input']>>;
