@@ -82,7 +82,7 @@ for (const stage of ['dev', 'prod'] as const) {
       );
       const organization = await post<{ upsertOrganization: { kind: string } }>(
         server.url,
-        'mutation { upsertOrganization(input: { name: "Kindless Body", citations: [{ source: "' + ARTICLE_SOURCE + '" }] }) { kind } }',
+        `mutation { upsertOrganization(input: { name: "Kindless Body", citations: [{ source: "${ARTICLE_SOURCE}" }] }) { kind } }`,
         undefined,
         editor,
       );
