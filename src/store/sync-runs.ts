@@ -37,10 +37,27 @@ export const RUN_LEASE_MS = 5 * 60_000;
 const LEGACY_RUN_MS = 15 * 60_000;
 
 /**
+ * What DynamoDB, dynalite and the SDK say in their own words. Reports are written in the
+ * gateway's words; ones stored before that was so may hold these, and are read without them.
+ */
+const ENGINE_TEXT =
+  /Aggregated size|NumberValue|@aws-sdk|MAX_SAFE_INTEGER|ValidationException|One or more parameter values|Item size has exceeded|key element|ConditionalCheckFailed|ProvisionedThroughput|TimeoutError|ECONNREFUSED|socket hang up/i;
+
+const WITHHELD = 'could not be written because of an unexpected error (its details are kept out of reports)';
+
+const ownWords = (message: string) => (ENGINE_TEXT.test(message) ? WITHHELD : message);
+
+/**
  * A stored report as it stands at `now`: a run still RUNNING past its deadline was cut short
  * (the function timed out, the process died) before it could say so, and reads as FAILED.
+ * Engine text that reports stored before reports were worded by the gateway is left out.
  */
-export function reportAsOf(run: SyncRunReport, now: number): SyncRunReport {
+export function reportAsOf(stored: SyncRunReport, now: number): SyncRunReport {
+  const run: SyncRunReport = {
+    ...stored,
+    rejects: stored.rejects.map((r) => ({ line: r.line, message: ownWords(r.message) })),
+    ...(stored.error === undefined ? {} : { error: ownWords(stored.error) }),
+  };
   if (run.status !== 'RUNNING') return run;
   const deadline = run.deadlineAt ?? new Date(Date.parse(run.startedAt) + LEGACY_RUN_MS).toISOString();
   if (now <= Date.parse(deadline)) return run;

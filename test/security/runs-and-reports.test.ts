@@ -9,6 +9,7 @@ import { createGraphqlHandler } from '../../src/handlers/graphql-handler.js';
 import { createSyncHandler, InvalidSyncEventError, SYNC_DEADLINE_MARGIN_MS } from '../../src/handlers/sync-handler.js';
 import { STAGE_SETTINGS } from '../../src/stages.js';
 import { getEntity } from '../../src/store/entities.js';
+import { newSyncRunId, saveSyncRun } from '../../src/store/sync-runs.js';
 import { type FaultyEngine, startFaultyEngine } from '../support/faulty-dynamodb.js';
 import { ARTICLE_FEED, createTestGateway, startLocalServer, type TestGateway } from '../support/gateway.js';
 import { ARTICLE_SOURCE, bearer, createKeys, PUTIN } from './helpers.js';
@@ -19,7 +20,7 @@ const SDK_TEXT = /NumberValue|lib-dynamodb|Aggregated size|range key|hash key|Va
 const SIGNED_FEED = 'https://sync-bot:s3cr3t@feeds.example.org/article.ndjson?X-Amz-Signature=abc123&X-Amz-Credential=AKIAEXAMPLE';
 const SHOWN_FEED = 'https://feeds.example.org/article.ndjson';
 
-const RUNS = '{ syncRuns(first: 5) { edges { node { id source startedBy status error deadline finishedAt rejects { line message } } } } }';
+const RUNS = '{ syncRuns(first: 50) { edges { node { id source startedBy status error deadline finishedAt rejects { line message } } } } }';
 
 type Run = {
   id: string;
@@ -174,6 +175,48 @@ for (const stage of ['dev', 'prod'] as const) {
         expect(answer.raw).not.toMatch(SDK_TEXT);
       }
       expect(listed.raw).not.toMatch(SDK_TEXT);
+    });
+
+    it('reports stored before these rules read without engine text, and an old RUNNING one as interrupted', async () => {
+      // Prepare: two reports as earlier versions stored them (no deadline, the engine's words).
+      const startedAt = new Date(Date.now() - 20 * 60_000).toISOString();
+      const counts = { read: 3, created: 0, updated: 0, unchanged: 0, rejected: 1 };
+      await saveSyncRun(gateway.db, {
+        id: newSyncRunId(startedAt),
+        source: 'legacy-failed.ndjson',
+        format: 'feed',
+        startedAt,
+        finishedAt: startedAt,
+        status: 'FAILED',
+        ...counts,
+        rejects: [
+          { line: 3, message: 'Number 1e+200 is greater than Number.MAX_SAFE_INTEGER. Use NumberValue from @aws-sdk/lib-dynamodb.' },
+        ],
+        error: 'One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes',
+      });
+      await saveSyncRun(gateway.db, {
+        id: newSyncRunId(startedAt),
+        source: 'legacy-running.ndjson',
+        format: 'feed',
+        startedAt,
+        status: 'RUNNING',
+        ...counts,
+        rejects: [],
+      });
+      // Act
+      const runs = await runsOf(server.url);
+      // Assess
+      const withheld = 'could not be written because of an unexpected error (its details are kept out of reports)';
+      expect(runs.find((r) => r.source === 'legacy-failed.ndjson')).toMatchObject({
+        status: 'FAILED',
+        error: withheld,
+        rejects: [{ line: 3, message: withheld }],
+      });
+      expect(runs.find((r) => r.source === 'legacy-running.ndjson')).toMatchObject({
+        status: 'FAILED',
+        deadline: new Date(Date.parse(startedAt) + 15 * 60_000).toISOString(),
+        error: expect.stringMatching(/^interrupted: the run stopped without finishing by its deadline/),
+      });
     });
 
     it('sources are shown without credentials or query string, in reports, logs and revisions', async () => {

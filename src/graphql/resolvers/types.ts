@@ -119,6 +119,7 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
   SyncRun: {
     status: (r: SyncRunModel) => reportAsOf(r, Date.now()).status,
     error: (r: SyncRunModel) => reportAsOf(r, Date.now()).error ?? null,
+    rejects: (r: SyncRunModel) => reportAsOf(r, Date.now()).rejects,
     deadline: (r: SyncRunModel) => reportAsOf(r, Date.now()).deadlineAt ?? null,
     // Runs stored before sources were shown without credentials are shown so too.
     source: (r: SyncRunModel, _: unknown, ctx: Context) =>
