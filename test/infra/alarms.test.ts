@@ -103,8 +103,9 @@ describe('Alarms watch the metrics the code really emits', () => {
     const { handler: sync } = await import('../../src/handlers/sync.js');
     syncMetrics = emittedMetrics(
       await captureStdout(async () => {
-        // A feed that cannot be read: the run fails, and so does the invocation.
-        await expect(sync({ feeds: [path.join(REPO_ROOT, 'no-such-feed.jsonl')] }, lambdaContext)).rejects.toThrow(/could not read/);
+        // A feed that cannot be read (nothing listens there): the run fails, and so does the invocation.
+        const syncContext = { ...lambdaContext, functionName: 'geo-gateway-dev-sync', getRemainingTimeInMillis: () => 60_000 };
+        await expect(sync({ feeds: ['https://127.0.0.1:9/feed.jsonl'] }, syncContext)).rejects.toThrow(/could not read/);
       }),
     );
   }, 120_000);
