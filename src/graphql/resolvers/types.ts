@@ -1,22 +1,34 @@
 import { GraphQLError } from 'graphql';
+import { dealDisagreements } from '../../domain/deal-disagreements.js';
 import { countryId } from '../../domain/ids.js';
-import type {
-  Citation,
-  DealRecord,
-  EventRecord,
-  LeaderRecord,
-  MeetingRecord,
-  OrganizationRecord,
-  StatementRecord,
+import {
+  type Citation,
+  type DealRecord,
+  type EventRecord,
+  type LeaderRecord,
+  type MeetingRecord,
+  type OrganizationRecord,
+  responseLinks,
+  type StatementRecord,
 } from '../../domain/records.js';
 import { LIST } from '../../store/keys.js';
 import { queryList } from '../../store/lists.js';
 import { listRevisions } from '../../store/revisions.js';
 import type { Context } from '../context.js';
-import { type CountryModel, type Model, typeNameOf } from '../models.js';
+import {
+  type CountryModel,
+  type EventLinkModel,
+  type EventModel,
+  type LeaderModel,
+  type MilitaryDealModel,
+  type Model,
+  type OrganizationModel,
+  typeNameOf,
+} from '../models.js';
 import { MAX_PAGE_SIZE, type PageArgs, pageSize } from '../pagination.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
-import { listConnection } from './lists.js';
+import { reverseLinks } from './links.js';
+import { dealsOf, listConnection } from './lists.js';
 import { leadersList } from './query.js';
 
 // References are typed by the field that follows them (the record's validator fixed the id's
@@ -54,6 +66,21 @@ const revisions = {
   revisions: (p: Model, args: PageArgs, ctx: Context) => listRevisions(ctx.db, p.id, pageSize(args.first), args.after ?? null),
 };
 
+/** The register records that describe a deal (`sameAs` it), at most a page of 100. */
+async function sourceRecordsOf(ctx: Context, dealId: string): Promise<Model<DealRecord>[]> {
+  const page = await queryList(ctx.db, { pk: LIST.sourceRecordsOf(dealId), newestFirst: true, first: MAX_PAGE_SIZE });
+  return present<Model<DealRecord>>(
+    page.entries.map((e) => e.ref),
+    ctx,
+  );
+}
+
+/** The event links' claimants, resolved as actors. */
+const linkResolvers = {
+  claimedBy: (l: EventLinkModel, _: unknown, ctx: Context) => optional<LeaderModel | CountryModel | OrganizationModel>(l.claimedBy, ctx),
+  citations: (l: EventLinkModel) => l.citations ?? [],
+};
+
 export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'DateTime'> = {
   Node: { __resolveType: typeNameOf },
   Actor: { __resolveType: typeNameOf },
@@ -70,19 +97,27 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
   Country: {
     leaders: (p: Model, args: PageArgs & { activeOn?: string | null }, ctx: Context) =>
       leadersList(ctx, { country: (p as Model & { code: string }).code, activeOn: args.activeOn ?? null }, args),
+    deals: (p: Model, args: PageArgs & { includeSourceRecords?: boolean | null }, ctx: Context) => dealsOf(ctx, p.id, args),
   },
   Organization: {
     country: (p: Model<OrganizationRecord>, _: unknown, ctx: Context) => country(p.country, ctx),
     parent: (p: Model<OrganizationRecord>, _: unknown, ctx: Context) => optional(p.parent, ctx),
+    leaders: (p: Model<OrganizationRecord>, args: PageArgs, ctx: Context) => leadersList(ctx, { organization: p.id }, args),
+    deals: (p: Model<OrganizationRecord>, args: PageArgs & { includeSourceRecords?: boolean | null }, ctx: Context) =>
+      dealsOf(ctx, p.id, args),
+    events: (p: Model<OrganizationRecord>, args: PageArgs, ctx: Context) =>
+      listConnection(ctx, { pk: LIST.eventsOf(p.id), newestFirst: true }, args),
     ...revisions,
     ...citations,
   },
   Role: {
     country: (r: LeaderRecord['roles'][number], _: unknown, ctx: Context) => country(r.country, ctx),
     organization: (r: LeaderRecord['roles'][number], _: unknown, ctx: Context) => optional(r.organization, ctx),
+    heldOn: (r: LeaderRecord['roles'][number]) => r.heldOn ?? [],
   },
   Leader: {
     country: (p: Model<LeaderRecord>, _: unknown, ctx: Context) => country(p.country, ctx),
+    organization: (p: Model<LeaderRecord>, _: unknown, ctx: Context) => optional(p.organization, ctx),
     meetings: (p: Model<LeaderRecord>, args: PageArgs, ctx: Context) =>
       listConnection(ctx, { pk: LIST.meetingsOf(p.id), newestFirst: true }, args),
     statements: (p: Model<LeaderRecord>, args: PageArgs, ctx: Context) =>
@@ -97,6 +132,16 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
   Meeting: {
     location: (p: Model<MeetingRecord>) => location(p.location),
     participants: (p: Model<MeetingRecord>, _: unknown, ctx: Context) => required(p.participants, ctx, 'participants'),
+    attendees: async (p: Model<MeetingRecord>, _: unknown, ctx: Context) => {
+      const roles = new Map((p.participantRoles ?? []).map((r) => [r.leader, r.role]));
+      const invitees = (p.invitations ?? []).map((i) => i.invitee).filter((id) => !p.participants.includes(id));
+      const leaders = await required<LeaderModel>([...p.participants, ...invitees], ctx, 'attendees');
+      return leaders.map((leader, i) => ({
+        leader,
+        role: i < p.participants.length ? (roles.get(p.participants[i] as string) ?? 'PARTICIPANT') : 'INVITED',
+      }));
+    },
+    invitations: (p: Model<MeetingRecord>) => p.invitations ?? [],
     countries: (p: Model<MeetingRecord>, _: unknown, ctx: Context) => present(p.countries.map(countryId), ctx),
     statements: async (p: Model<MeetingRecord>, _: unknown, ctx: Context) => {
       const page = await queryList(ctx.db, { pk: LIST.statementsOf(p.id), newestFirst: true, first: MAX_PAGE_SIZE });
@@ -108,6 +153,11 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
     ...revisions,
     ...citations,
   },
+  Invitation: {
+    invitee: (i: MeetingRecord['invitations'][number], _: unknown, ctx: Context) => one(i.invitee, ctx, 'invitee'),
+    invitedBy: (i: MeetingRecord['invitations'][number], _: unknown, ctx: Context) => optional(i.invitedBy, ctx),
+    extendedAt: (i: MeetingRecord['invitations'][number], _: unknown, ctx: Context) => optional(i.extendedAt, ctx),
+  },
   ArmsItem: {
     quantityUncertain: (i: DealRecord['items'][number]) => i.quantityUncertain === true,
     deliveredUncertain: (i: DealRecord['items'][number]) => i.deliveredUncertain === true,
@@ -117,6 +167,13 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
     supplier: (p: Model<DealRecord>, _: unknown, ctx: Context) => one(p.supplier, ctx, 'supplier'),
     recipient: (p: Model<DealRecord>, _: unknown, ctx: Context) => one(p.recipient, ctx, 'recipient'),
     agreedOnUncertain: (p: Model<DealRecord>) => p.agreedOnUncertain === true,
+    sameAs: (p: Model<DealRecord>, _: unknown, ctx: Context) => optional(p.sameAs, ctx),
+    sourceRecords: (p: Model<DealRecord>, _: unknown, ctx: Context) => sourceRecordsOf(ctx, p.id),
+    disagreements: async (p: Model<DealRecord>, _: unknown, ctx: Context) =>
+      dealDisagreements(p, await sourceRecordsOf(ctx, p.id)).map((d) => ({
+        field: d.field,
+        values: d.values.map((v) => ({ value: v.value, deal: v.deal as MilitaryDealModel, citations: v.deal.citations })),
+      })),
     ...revisions,
     ...citations,
   },
@@ -124,12 +181,32 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
     location: (p: Model<EventRecord>) => location(p.location),
     actors: (p: Model<EventRecord>, _: unknown, ctx: Context) => required(p.actors, ctx, 'actors'),
     targets: (p: Model<EventRecord>, _: unknown, ctx: Context) => required(p.targets, ctx, 'targets'),
-    respondsTo: (p: Model<EventRecord>, _: unknown, ctx: Context) => present(p.respondsTo, ctx),
+    countries: (p: Model<EventRecord>, _: unknown, ctx: Context) => present((p.countries ?? []).map(countryId), ctx),
+    unnamedTargets: (p: Model<EventRecord>) => p.unnamedTargets ?? [],
+    respondsTo: (p: Model<EventRecord>, _: unknown, ctx: Context) =>
+      present(
+        responseLinks(p).map((l) => l.event),
+        ctx,
+      ),
+    respondsToLinks: async (p: Model<EventRecord>, _: unknown, ctx: Context) => {
+      const links = responseLinks(p);
+      const events = await ctx.loaders.entity.loadMany(links.map((l) => l.event));
+      return links.flatMap((link, i) => {
+        const event = events[i];
+        return event && !(event instanceof Error) ? [{ ...link, event: event as EventModel }] : [];
+      });
+    },
+    respondedToBy: (p: Model<EventRecord>, _: unknown, ctx: Context) => reverseLinks(ctx, p.id),
     ...revisions,
     ...citations,
   },
+  EventLink: linkResolvers,
+  DealFigure: {},
   Statement: {
     speaker: (p: Model<StatementRecord>, _: unknown, ctx: Context) => one(p.speaker, ctx, 'speaker'),
+    speakers: (p: Model<StatementRecord>, _: unknown, ctx: Context) => required([p.speaker, ...(p.coSpeakers ?? [])], ctx, 'speakers'),
+    location: (p: Model<StatementRecord>) => location(p.location),
+    reporter: (p: Model<StatementRecord>, _: unknown, ctx: Context) => optional(p.reporter, ctx),
     meeting: (p: Model<StatementRecord>, _: unknown, ctx: Context) => optional(p.meeting, ctx),
     countries: (p: Model<StatementRecord>, _: unknown, ctx: Context) => present(p.countries.map(countryId), ctx),
     ...revisions,
