@@ -61,6 +61,14 @@ export const LIST = {
   sourceRecordsOf: (dealId: string) => `SAMEAS#${dealId}`,
 } as const;
 
+/**
+ * An editor's decision that a register record does (or does not) describe a curated deal,
+ * beside the register record's own partition: deal matching at later syncs keeps to it.
+ */
+export function dealLinkDecisionKey(registerDealId: string, curatedDealId: string): { pk: string; sk: string } {
+  return { pk: `DEALLINK#${registerDealId}`, sk: curatedDealId };
+}
+
 /** The sort key of a dated index item: first day covered, then the id for a stable order. */
 export function datedSortKey(firstDay: string, id: string): string {
   return `${firstDay}#${id}`;
