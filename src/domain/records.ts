@@ -319,5 +319,9 @@ export function checkRecord(raw: unknown): Checked {
   if (record.type === 'country' && record.id !== `country:${record.code}`) {
     return { ok: false, reason: `id: a country's id must be country:${record.code}` };
   }
+  if (record.type === 'meeting') {
+    const stranger = record.participantRoles.find((r) => !record.participants.includes(r.leader));
+    if (stranger) return { ok: false, reason: `participantRoles: ${stranger.leader} is not one of the participants` };
+  }
   return { ok: true, record };
 }

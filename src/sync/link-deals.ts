@@ -39,17 +39,22 @@ async function liveDeals(db: Db, ids: readonly string[]): Promise<DealRecord[]> 
  * Links register records (SIPRI) to the curated deals (the article's) they describe, by the
  * rule of `dealsMatch`, an editor's decision on a pair overriding the rule. A register record
  * linked to a curated deal carries its id in `sameAs`, which keeps it out of the default lists.
- * Reads: one Query for the curated deals, one per curated deal for the deals between the same
- * parties; writes only the register records whose link changes, so a second pass writes nothing.
+ * Reads: one Query for the curated deals, two per curated deal (the deals between the same
+ * parties, the records linked to it); writes only the register records whose link changes, so a second pass writes nothing.
  */
 export async function linkDeals(db: Db, actor: string): Promise<LinkReport> {
   const report: LinkReport = { linked: 0, unlinked: 0 };
   const curatedDeals = await liveDeals(db, await allRefs(db, LIST.curatedDeals()));
   const changes = new Map<string, DealRecord>();
   for (const curated of curatedDeals) {
-    const candidates = (await liveDeals(db, await allRefs(db, LIST.dealsBetween(curated.supplier, curated.recipient)))).filter((d) =>
-      isRegisterDeal(d.id),
-    );
+    // The records between the same parties, and those linked before (the deal's parties may have changed since).
+    const refs = [
+      ...new Set([
+        ...(await allRefs(db, LIST.dealsBetween(curated.supplier, curated.recipient))),
+        ...(await allRefs(db, LIST.sourceRecordsOf(curated.id))),
+      ]),
+    ];
+    const candidates = (await liveDeals(db, refs)).filter((d) => isRegisterDeal(d.id));
     const decisions = await getLinkDecisions(
       db,
       candidates.map((c) => ({ register: c.id, curated: curated.id })),
