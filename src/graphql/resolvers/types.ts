@@ -11,6 +11,7 @@ import {
   responseLinks,
   type StatementRecord,
 } from '../../domain/records.js';
+import { isRegisterDeal } from '../../store/index-items.js';
 import { LIST } from '../../store/keys.js';
 import { queryList } from '../../store/lists.js';
 import { listRevisions } from '../../store/revisions.js';
@@ -66,13 +67,28 @@ const revisions = {
   revisions: (p: Model, args: PageArgs, ctx: Context) => listRevisions(ctx.db, p.id, pageSize(args.first), args.after ?? null),
 };
 
-/** The register records that describe a deal (`sameAs` it), at most a page of 100. */
-async function sourceRecordsOf(ctx: Context, dealId: string): Promise<Model<DealRecord>[]> {
-  const page = await queryList(ctx.db, { pk: LIST.sourceRecordsOf(dealId), newestFirst: true, first: MAX_PAGE_SIZE });
-  return present<Model<DealRecord>>(
-    page.entries.map((e) => e.ref),
-    ctx,
-  );
+/** Per request, the source records read for each deal: `sourceRecords` and `disagreements` share one Query. */
+const sourceRecordReads = new WeakMap<Context['loaders'], Map<string, Promise<Model<DealRecord>[]>>>();
+
+/**
+ * The register records that describe a deal (`sameAs` it), at most a page of 100. A register
+ * record never has any, so SIPRI's deals cost no Query for it.
+ */
+function sourceRecordsOf(ctx: Context, dealId: string): Promise<Model<DealRecord>[]> {
+  if (isRegisterDeal(dealId)) return Promise.resolve([]);
+  const reads = sourceRecordReads.get(ctx.loaders) ?? new Map<string, Promise<Model<DealRecord>[]>>();
+  sourceRecordReads.set(ctx.loaders, reads);
+  let read = reads.get(dealId);
+  if (!read) {
+    read = queryList(ctx.db, { pk: LIST.sourceRecordsOf(dealId), newestFirst: true, first: MAX_PAGE_SIZE }).then((page) =>
+      present<Model<DealRecord>>(
+        page.entries.map((e) => e.ref),
+        ctx,
+      ),
+    );
+    reads.set(dealId, read);
+  }
+  return read;
 }
 
 /** The event links' claimants, resolved as actors. */
