@@ -82,3 +82,15 @@ export async function linkDeals(db: Db, actor: string): Promise<LinkReport> {
   });
   return report;
 }
+
+/**
+ * Releases the register records linked to a deal that is gone (deleted), so lists show them
+ * again: one Query on the deal's source records, writes only for those still pointing at it.
+ */
+export async function releaseSourceRecords(db: Db, dealId: string, actor: string): Promise<number> {
+  const linked = (await liveDeals(db, await allRefs(db, LIST.sourceRecordsOf(dealId)))).filter((d) => d.sameAs === dealId);
+  const entries: BatchEntry[] = linked.map(({ sameAs: _, ...record }) => ({ record, mode: 'upsert' }));
+  const results = await writeEntities(db, entries, actor);
+  for (const result of results) if ('error' in result) throw result.error;
+  return entries.length;
+}

@@ -99,4 +99,21 @@ describe('Mutation: unlinkDeals and linkDeals', () => {
     ]);
     expect(await shown()).toEqual(before);
   });
+
+  it('lists the SIPRI records on their own again when the deal they described is deleted', async () => {
+    // Act
+    const deleted = dataOf(
+      await gateway.query<{ deleteMilitaryDeal: { changed: boolean } }>(
+        `mutation { deleteMilitaryDeal(id: "${MISSILES}") { changed } }`,
+        {},
+        editor,
+      ),
+    );
+
+    // Assess: SIPRI's "Russia,Iran,2023,,200,?,Fath-360,surface-to-surface missile,…" stands alone.
+    expect(deleted.deleteMilitaryDeal.changed).toBe(true);
+    const after = await shown();
+    expect(after.map((d) => d.id)).not.toContain(MISSILES);
+    expect(after.find((d) => d.items[0]?.designation === 'Fath-360')?.sameAs).toBeNull();
+  });
 });
