@@ -171,7 +171,9 @@ describe('Analyst: what went from Russia to Iran, where the sources disagree', (
       ),
     );
 
-    // Assess: 4 article deals + 3 older RU→IR + 1 IR→Hezbollah, 1 IR→Houthis ×2 from SIPRI shown; 7 SIPRI records linked.
+    // Assess: the article's 4 deals, and SIPRI's records no article deal describes: 3 older from Russia
+    // (9M338, S-300PMU2, 48N6), 1 to Hezbollah (Almas-1), 2 to the Houthis (Shahed-136, Sammad-3) and the
+    // KC-747 from the United States (1974). The 7 SIPRI records linked to the article's deals are hidden.
     const shownDeals = idsOf(data.country.deals);
     expect(shownDeals.filter((id) => !id.startsWith('deal:sipri-')).sort()).toEqual([AIRCRAFT, DRONES, MISSILES, RADAR].sort());
     expect(shownDeals).toHaveLength(4 + 3 + 1 + 2 + 1);
