@@ -619,3 +619,19 @@ describe('Dataset: corrections to what the article says', () => {
     expect([pezeshkian.reportedBy, pezeshkian.reporter]).toEqual(['Press TV', 'organization:press-tv']);
   });
 });
+
+describe('Feed format: parts played at a meeting', () => {
+  it('refuses a part given to a leader who is not a participant (an invitee is listed under invitations)', () => {
+    // Prepare: the Kazan summit with Pezeshkian, invited only, wrongly given a part.
+    const kazan = find(loadRecords(), 'meeting', 'meeting:2024-10-23-brics-summit-kazan');
+
+    // Act
+    const checked = checkRecord({
+      ...kazan,
+      participantRoles: [...kazan.participantRoles, { leader: 'leader:masoud-pezeshkian', role: 'GUEST' }],
+    });
+
+    // Assess
+    expect(checked).toEqual({ ok: false, reason: 'participantRoles: leader:masoud-pezeshkian is not one of the participants' });
+  });
+});
