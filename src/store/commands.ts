@@ -20,7 +20,7 @@ export const GRAPHQL_TABLE_ACTIONS: readonly TableAction[] = [
 
 /**
  * What the sync function sends: versions read in batches before conditional writes, one
- * record read again when an editor changed it meanwhile, index items and run reports. It
- * never lists anything (no Query).
+ * record read again when an editor changed it meanwhile, index items and run reports, and
+ * the deal lists the linking pass reads after a run that changed deals.
  */
-export const SYNC_TABLE_ACTIONS: readonly TableAction[] = ['GetItem', 'BatchGetItem', 'PutItem', 'UpdateItem', 'BatchWriteItem'];
+export const SYNC_TABLE_ACTIONS: readonly TableAction[] = ['GetItem', 'BatchGetItem', 'Query', 'PutItem', 'UpdateItem', 'BatchWriteItem'];
