@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { createGraphqlHandler } from '../handlers/graphql-handler.js';
-import { STAGE_SETTINGS } from '../stages.js';
-import { createDocumentClient, Db } from '../store/db.js';
+import { OriginsError, parseOrigins, stageSettings } from '../stages.js';
+import { openTable } from '../store/db.js';
 import { runSync } from '../sync/run.js';
 import { resolveSource } from '../sync/sources/index.js';
 import { type Engine, ensureTable, startEngine } from './engine.js';
@@ -36,8 +36,12 @@ async function main(): Promise<void> {
   }
   const config = loadConfig({ ...process.env, TABLE_NAME: process.env.TABLE_NAME ?? LOCAL_TABLE, DYNAMODB_ENDPOINT: endpoint });
   if (await ensureTable(endpoint, config.tableName, config.region)) console.log(`${time()} created table ${config.tableName}`);
-  const db = new Db(createDocumentClient({ region: config.region, endpoint }), config.tableName);
-  const seed = await runSync(db, resolveSource(SEED_FILE), { actor: 'seed' });
+  const db = openTable(config);
+  const seed = await runSync(db, resolveSource(SEED_FILE), {
+    actor: 'seed',
+    startedBy: 'seed',
+    log: (message, error) => console.error(`${time()} ${message}:`, error),
+  });
   console.log(
     `${time()} loaded ${seed.source}: ${seed.read} records, ${seed.created} created, ${seed.updated} updated, ${seed.unchanged} unchanged, ${seed.rejected} refused`,
   );
@@ -52,7 +56,9 @@ async function main(): Promise<void> {
       );
     },
   });
-  const server = createHttpAdapter(handler, STAGE_SETTINGS[config.stage], ({ method, path, status, ms }) =>
+  // CORS_ORIGINS adds the frontends' origins, as it does for a deployment (infra/README.md).
+  const settings = stageSettings(config.stage, parseOrigins(process.env.CORS_ORIGINS));
+  const server = createHttpAdapter(handler, settings, ({ method, path, status, ms }) =>
     console.log(`${time()} ${method} ${path} ${status} ${ms.toFixed(0)} ms`),
   );
   await new Promise<void>((resolve) => server.listen(gqlPort, resolve));
@@ -69,6 +75,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `configuration: ${error.message}` : error);
+  console.error(error instanceof ConfigError || error instanceof OriginsError ? `configuration: ${error.message}` : error);
   process.exit(1);
 });

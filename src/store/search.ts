@@ -1,4 +1,3 @@
-import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { EntityKind } from '../domain/ids.js';
 import { ValidationError } from '../errors.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -87,17 +86,14 @@ export async function searchIndex(
     });
     filter = { FilterExpression: `#t IN (${query.kinds.map((_, i) => `:k${i}`).join(', ')})` };
   }
-  const out = await db.send<QueryCommandOutput>(
-    new QueryCommand({
-      TableName: db.tableName,
-      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :text)',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      ...filter,
-      Limit: SEARCH_WINDOW,
-      ...(windowStart ? { ExclusiveStartKey: { pk, sk: windowStart } } : {}),
-    }),
-  );
+  const out = await db.query({
+    KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :text)',
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    ...filter,
+    Limit: SEARCH_WINDOW,
+    ...(windowStart ? { ExclusiveStartKey: { pk, sk: windowStart } } : {}),
+  });
   const best = new Map<string, { entry: Entry; key: string; rank: [number, string, number] }>();
   for (const entry of (out.Items ?? []) as Entry[]) {
     const [key = '', inverted = '~'] = entry.sk.split('#');

@@ -1,5 +1,5 @@
-import { QueryCommand, type QueryCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DealRecord, EntityRecord } from '../domain/records.js';
+import { ConflictError } from '../errors.js';
 import { mapLimit } from './batch.js';
 import type { Db } from './db.js';
 import { LIST } from './keys.js';
@@ -218,19 +218,17 @@ async function addOnce(db: Db, { counter, tokens }: CounterBatch): Promise<void>
     values[`:${attribute}`] = party;
     sets.push(`#${attribute} = :${attribute}`);
   }
-  await db.send(
-    new UpdateCommand({
-      TableName: db.tableName,
-      Key: { pk: counter.pk, sk: counter.sk },
-      UpdateExpression: `ADD ${adds.join(', ')} SET ${sets.join(', ')}`,
-      ConditionExpression: absent.join(' AND '),
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-    }),
-  );
+  await db.update({
+    Key: { pk: counter.pk, sk: counter.sk },
+    UpdateExpression: `ADD ${adds.join(', ')} SET ${sets.join(', ')}`,
+    ConditionExpression: absent.join(' AND '),
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  });
 }
 
-const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
+/** A failed condition: the gateway turns it into a conflict (see `Db.send`). */
+const isConditionFailure = (error: unknown) => error instanceof ConflictError;
 
 /**
  * Adds the changes' deltas to their counters, each at most once per change (see the module
@@ -274,14 +272,11 @@ export async function applyCounters(db: Db, changes: readonly EntityChange[], co
 export async function settleCounters(db: Db, changes: readonly EntityChange[], concurrency: number): Promise<number> {
   const merged = counterBatches(changes);
   await mapLimit(merged, concurrency, ({ counter, tokens }) =>
-    db.send(
-      new UpdateCommand({
-        TableName: db.tableName,
-        Key: { pk: counter.pk, sk: counter.sk },
-        UpdateExpression: `REMOVE ${tokens.map((_, i) => `#k${i}`).join(', ')}`,
-        ExpressionAttributeNames: Object.fromEntries(tokens.map((t, i) => [`#k${i}`, t.name])),
-      }),
-    ),
+    db.update({
+      Key: { pk: counter.pk, sk: counter.sk },
+      UpdateExpression: `REMOVE ${tokens.map((_, i) => `#k${i}`).join(', ')}`,
+      ExpressionAttributeNames: Object.fromEntries(tokens.map((t, i) => [`#k${i}`, t.name])),
+    }),
   );
   return merged.length;
 }
@@ -378,16 +373,13 @@ export async function readStats(db: Db, query: StatsQuery): Promise<StatsAnswer>
   const items: CounterItem[] = [];
   let start: Record<string, unknown> | undefined;
   for (let page = 0; page < MAX_STATS_PAGES; page++) {
-    const out = await db.send<QueryCommandOutput>(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :low AND :high',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ...filter,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
+    const out = await db.query({
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :low AND :high',
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ...filter,
+      ...(start ? { ExclusiveStartKey: start } : {}),
+    });
     items.push(...((out.Items ?? []) as CounterItem[]));
     start = out.LastEvaluatedKey;
     if (!start) break;

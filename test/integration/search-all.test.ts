@@ -46,7 +46,7 @@ describe('Query: searchAll on the article', () => {
       ['BRICS', 'Meeting', 'meeting:2024-10-23-brics-summit-kazan', 'OCCASION'],
       ['Su-35', 'MilitaryDeal', 'deal:2023-11-russia-iran-combat-aircraft', 'DESIGNATION'],
       ['missiles', 'Event', 'event:2024-10-01-iran-missile-attack-israel', 'SUMMARY'],
-      ['provocation', 'Statement', 'statement:2024-10-11-lavrov-serious-provocation', 'QUOTE'],
+      ['provocation', 'Statement', 'statement:2024-10-11-lavrov-attack-on-nuclear-facilities-provocation', 'QUOTE'],
       ['Lavrov', 'Leader', 'leader:sergey-lavrov', 'NAME'],
     ];
     for (const [text, type, id, field] of cases) {

@@ -34,6 +34,7 @@ describe('Store: search index items', () => {
     type: 'statement',
     id: 'statement:s1',
     speaker: 'leader:a',
+    coSpeakers: [],
     quote: 'The missiles were launched at the bases, and the missiles hit the bases.',
     date: '2024-10-01',
     countries: [],
