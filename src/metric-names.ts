@@ -29,6 +29,7 @@ export const SERVER_ERROR_CODES: ReadonlySet<string> = new Set(['INTERNAL_SERVER
  * caller cannot create billed custom metrics by inventing operation names.
  */
 export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
+  'ArmsTransferStats',
   'DealsBySupplierAndRecipient',
   'EventsWithActors',
   'LeaderMeetings',
@@ -36,6 +37,7 @@ export const KNOWN_OPERATIONS: ReadonlySet<string> = new Set([
   'NodeLookup',
   'RelationsTimeline',
   'Search',
+  'SearchAll',
 ]);
 
 /** The `operation` dimension of a request: its name when known, `anonymous`, or `other`. */
