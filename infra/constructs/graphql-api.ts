@@ -69,6 +69,7 @@ export class GraphqlApi extends Construct {
         STAGE: config.stage,
         POWERTOOLS_SERVICE_NAME: config.names.graphqlFunction,
       },
+      sourceMaps: settings.graphqlSourceMaps,
       logRetention: config.logRetention,
       removalPolicy: config.removalPolicy,
     }).function;

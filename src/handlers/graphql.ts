@@ -1,20 +1,33 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
-import { Tracer } from '@aws-lambda-powertools/tracer';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { loadConfig } from '../config.js';
-import { createDocumentClient, Db } from '../store/db.js';
+import { STAGE_SETTINGS } from '../stages.js';
+import { createDocumentClient, credentialsFromEnv, Db } from '../store/db.js';
 import { createGraphqlHandler } from './graphql-handler.js';
 import { powertoolsObserver } from './observability.js';
 
 const config = loadConfig();
 const logger = new Logger({ serviceName: 'geo-gateway-graphql', persistentKeys: { stage: config.stage } });
 const metrics = new Metrics({ namespace: 'GeoGateway', serviceName: 'graphql', defaultDimensions: { stage: config.stage } });
-const tracer = new Tracer({ serviceName: 'geo-gateway-graphql' });
-// Every DynamoDB call becomes an X-Ray subsegment of the invocation's trace.
+// Where the stage asks for it, every DynamoDB call becomes an X-Ray subsegment of the
+// invocation's trace. The tracer is imported only then: it is a chunk of its own, which a
+// stage without tracing never reads (bench/README.md, "What changed for performance").
+const instrument: (client: DynamoDBClient) => DynamoDBClient = STAGE_SETTINGS[config.stage].graphqlTraceDynamodb
+  ? await import('@aws-lambda-powertools/tracer').then(({ Tracer }) => {
+      const tracer = new Tracer({ serviceName: 'geo-gateway-graphql' });
+      return (client) => tracer.captureAWSv3Client(client);
+    })
+  : (client) => client;
+const credentials = credentialsFromEnv();
 const client = createDocumentClient(
-  { region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) },
+  {
+    region: config.region,
+    ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}),
+    ...(credentials ? { credentials } : {}),
+  },
   {},
-  (c) => tracer.captureAWSv3Client(c),
+  instrument,
 );
 const lambdaHandler = createGraphqlHandler(
   config,
@@ -27,8 +40,8 @@ const lambdaHandler = createGraphqlHandler(
 
 /**
  * The GraphQL function's entry point (`dist/graphql/index.mjs`): configuration is read once,
- * at start; each request is logged with the Lambda request id, measured in EMF metrics, and
- * traced in X-Ray down to its DynamoDB calls.
+ * at start; each request is logged with the Lambda request id, measured in EMF metrics, and,
+ * where the stage traces DynamoDB, traced in X-Ray down to its DynamoDB calls.
  */
 export const handler: typeof lambdaHandler = async (event, context) => {
   logger.addContext(context);

@@ -98,7 +98,7 @@ describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
             TABLE_NAME: tableRef(),
             STAGE: stage,
             POWERTOOLS_SERVICE_NAME: `geo-gateway-${stage}-graphql`,
-            NODE_OPTIONS: '--enable-source-maps',
+            NODE_OPTIONS: settings.graphqlSourceMaps ? '--enable-source-maps' : Match.absent(),
           },
         },
         LoggingConfig: {
