@@ -1,3 +1,4 @@
+import type { CapacityResult, CapacitySkipped, MixLoad } from './capacity.js';
 import type { ColdStartResult } from './cold-start.js';
 import type { LoadResult } from './load.js';
 import type { Machine } from './machine.js';
@@ -24,6 +25,7 @@ export interface Results {
   scale?: ScaleResult & Measured;
   sync?: (SyncResult | SyncSkipped) & Measured;
   load?: LoadResult & Measured;
+  capacity?: (CapacityResult | CapacitySkipped) & Measured;
 }
 
 /** One target of the issue and whether the latest run met it. */
@@ -90,7 +92,99 @@ export function judge(results: Omit<Results, 'targets'>): Target[] {
       met: load.errors === 0 && load.non2xx === 0,
     });
   }
+  const { capacity } = results;
+  if (capacity && !('skipped' in capacity) && 'hottestLists' in (capacity.mix.at(-1) ?? {})) {
+    const highest = capacity.mix.at(-1) as MixLoad;
+    const limit = capacity.assumptions.partitionReadUnits;
+    for (const [what, hottest, met] of [
+      ['list', highest.hottestLists[0], capacity.listMarginHolds],
+      ['entity', highest.hottestItems[0], capacity.itemMarginHolds],
+    ] as const) {
+      targets.push({
+        benchmark: 'capacity',
+        target: `every ${what} partition ≤ 50 % of ${limit} RCU at ${highest.requestsPerSecond} requests/s`,
+        measured: hottest
+          ? `${hottest.pk}: ${hottest.unitsPerSecond} RCU/s (${Math.round(hottest.shareOfLimit * 1000) / 10} %)`
+          : 'no reads',
+        met,
+      });
+    }
+  }
   return targets;
+}
+
+/** The capacity model's tables (also written into docs/capacity.md). */
+export function renderCapacity(capacity: CapacityResult): string {
+  const a = capacity.assumptions;
+  const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
+  const out = [
+    `${capacity.records} SIPRI records imported: ${capacity.tableItems} items, ${capacity.tableBytes} B in all (DynamoDB's item sizes: attribute names and values).`,
+    '',
+    table(
+      ['items', 'count', 'mean size', 'largest', 'write units'],
+      capacity.itemSizes.map((k) => [k.kind, k.items, `${k.meanBytes} B`, `${k.maxBytes} B`, k.writeUnits]),
+    ),
+    '',
+    `Each operation once, through the handler, on that table with the article's data beside it. Read units are eventually consistent (0.5 per 4 KB; a Query rounds its partition's total, a BatchGetItem each item); dynalite's own ConsumedCapacity beside them. Duration: the gateway's own time (warm p50 − floor p50, from the warm bench) + rounds × ${a.dynamodbRoundTripMs} ms per DynamoDB round trip.`,
+    '',
+    table(
+      ['operation', 'calls', 'rounds', 'read units', 'dynalite', 'partitions read', 'duration'],
+      capacity.operations.map((o) => [
+        o.operation,
+        o.calls,
+        o.rounds,
+        o.readUnits,
+        o.engineReadUnits,
+        Object.keys(o.partitions).length,
+        `${o.durationMs} ms`,
+      ]),
+    ),
+    '',
+    `An equal mix of the ${capacity.operations.length} operations, every request of an operation asking for the same keys as the example (the worst case: one hot set of partitions):`,
+    '',
+    table(
+      [
+        'requests/s',
+        'read units/s',
+        'hottest lists (RCU/s, share of 3,000)',
+        'hottest entities (RCU/s, share of 3,000)',
+        'Lambda concurrency',
+      ],
+      capacity.mix.map((m) => [
+        m.requestsPerSecond,
+        m.readUnitsPerSecond,
+        ...[m.hottestLists ?? [], m.hottestItems ?? []].map((loads) =>
+          loads
+            .slice(0, 3)
+            .map((p) => `\`${p.pk}\` ${p.unitsPerSecond} (${pct(p.shareOfLimit)})`)
+            .join('; '),
+        ),
+        `${m.lambdaConcurrency} of ${a.lambdaConcurrencyQuota}`,
+      ]),
+    ),
+    '',
+    `Per million requests (${a.region}, on demand, arm64 at ${a.lambdaMemoryGb * 1024} MB): DynamoDB $${capacity.dollarsPerMillionRequests.dynamodb} (${capacity.readUnitsPerRequest} read units a request at $${a.dollarsPerMillionReadUnits} per million), Lambda $${capacity.dollarsPerMillionRequests.lambda} (${capacity.durationMsPerRequest} ms billed a request at $${a.lambdaDollarsPerGbSecond} per GB-s, and $${a.lambdaDollarsPerMillionRequests} per million requests), HTTP API $${capacity.dollarsPerMillionRequests.httpApi}: **$${capacity.dollarsPerMillionRequests.total}**.`,
+    '',
+    `A first import of the export writes ${capacity.import.writeUnits} write units ($${capacity.import.dollarsFirstImport} with its reads); a re-import of the same export reads every entity once, consistently (${capacity.import.reimportReadUnits} read units, $${capacity.import.dollarsReimport}), and writes none. The partitions it writes most:`,
+    '',
+    table(
+      [
+        'partition',
+        'items',
+        'write units',
+        `shortest import at ${a.partitionWriteUnits} WCU/s`,
+        capacity.import.measuredSeconds ? `WCU/s at the bench's pace (${capacity.import.measuredSeconds} s)` : 'WCU/s',
+      ],
+      capacity.import.hottest.map((p) => [
+        `\`${p.pk}\``,
+        p.items,
+        p.writeUnits,
+        `${p.minimumSeconds} s`,
+        p.unitsPerSecond ? `${p.unitsPerSecond} (${pct(p.shareOfLimit)})` : '',
+      ]),
+    ),
+  ];
+  return out.join('\n');
 }
 
 /** A Markdown table with its columns padded to one width, as the formatter (Biome) lays them out. */
@@ -106,7 +200,7 @@ const when = (m: Measured) =>
 
 /** The README's results section: the machine, the targets, and one table per benchmark. */
 export function renderResults(results: Results): string {
-  const { machine, coldStart, warm, scale, sync, load } = results;
+  const { machine, coldStart, warm, scale, sync, load, capacity } = results;
   const out: string[] = [
     `Latest \`${results.command}\`, written ${results.generatedAt.slice(0, 16).replace('T', ' ')} UTC (also in \`bench/results.json\`).`,
     `Machine: ${machine.nproc} cores (\`nproc\`), ${machine.cpu} (/proc/cpuinfo), ${machine.memoryGb} GB, Node ${machine.node}.`,
@@ -242,6 +336,10 @@ export function renderResults(results: Results): string {
       '',
       `${load.requests} requests cycling through: ${load.operations.join(', ')}.`,
     );
+  }
+  if (capacity) {
+    out.push('', `#### Capacity (${when(capacity)}; the model is explained in docs/capacity.md)`, '');
+    out.push('skipped' in capacity ? `Skipped: ${capacity.skipped}` : renderCapacity(capacity));
   }
   return out.join('\n');
 }
