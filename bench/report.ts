@@ -76,7 +76,7 @@ export function judge(results: Omit<Results, 'targets'>): Target[] {
     targets.push({ benchmark: 'scale', target: 'every ratio ≤ 1.2', measured: `highest ratio ${max(ratios)}`, met: max(ratios) <= 1.2 });
   }
   if (sync && !('skipped' in sync)) {
-    targets.push({ benchmark: 'sync', target: 'ratio ≥ 0.5', measured: `ratio ${sync.ratio}`, met: sync.ratio >= 0.5 });
+    targets.push({ benchmark: 'sync', target: 'ratio ≥ 0.8', measured: `ratio ${sync.ratio}`, met: sync.ratio >= 0.8 });
     targets.push({
       benchmark: 'sync',
       target: 'resyncWrites = 0',

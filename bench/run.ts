@@ -2,8 +2,8 @@
  * `npm run bench [-- --only coldStart,warm,scale,sync,load,capacity] [--sipri PATH]`: runs the
  * benchmarks in turn, writes `bench/results.json` and the results section of
  * `bench/README.md`. With `--only`, the benchmarks named replace theirs in the results and
- * the others are kept. `--report` runs nothing: it writes the README's section again from
- * `bench/results.json`.
+ * the others are kept. `--report` runs nothing: it writes the README's section (and docs/capacity.md's) again
+ * from `bench/results.json`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -61,7 +61,9 @@ async function main(): Promise<void> {
     options: { only: { type: 'string' }, sipri: { type: 'string' }, report: { type: 'boolean', default: false } },
   });
   if (values.report) {
-    writeReadme(renderResults(JSON.parse(readFileSync(RESULTS, 'utf8')) as Results));
+    const results = JSON.parse(readFileSync(RESULTS, 'utf8')) as Results;
+    writeReadme(renderResults(results));
+    if (results.capacity && !('skipped' in results.capacity)) writeReadme(renderCapacity(results.capacity), CAPACITY_DOC);
     return;
   }
   const only = values.only ? values.only.split(',').map((n) => n.trim()) : NAMES;
