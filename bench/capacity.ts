@@ -298,7 +298,7 @@ export async function benchCapacity(sipri: string, earlier: EarlierResults = {})
         readUnits: Object.values(partitions).reduce((a, b) => a + b, 0),
         engineReadUnits: calls.reduce((sum, c) => sum + c.engineUnits, 0),
         partitions,
-        durationMs: round((overheadMs[op.name] ?? 1) + opRounds * ASSUMPTIONS.dynamodbRoundTripMs, 1),
+        durationMs: round((overheadMs[op.name] ?? 0) + opRounds * ASSUMPTIONS.dynamodbRoundTripMs, 1),
       });
     }
 

@@ -44,6 +44,14 @@ export interface ColdStartRuntime {
   /** Range (lowest, highest) of the gateway's answered times. */
   appRangeMs: [number, number];
   floorRangeMs: [number, number];
+  /** The fastest of the entry before's runs. */
+  beforeFastestMs: number;
+  /**
+   * The same comparisons on the fastest runs (the floor from the fastest of each part): on a
+   * shared machine other work only ever adds time, so these show the code's own cost.
+   */
+  fastestFloorRatio: number;
+  fastestReduction: number;
 }
 
 /** Cold starts of the gateway's bundle against its floor, on the bench's Node and on Node 22. */
@@ -338,6 +346,9 @@ export async function benchColdStart(options: { runs: number }): Promise<ColdSta
         appWallMs: medianOf(appRuns, 'wallMs'),
         appRangeMs: [lowest(answered(appRuns)), highest(answered(appRuns))],
         floorRangeMs: [lowest(floors), highest(floors)],
+        beforeFastestMs: lowest(answered(beforeRuns)),
+        fastestFloorRatio: round(Math.min(...answered(appRuns)) / Math.min(...floors), 3),
+        fastestReduction: round(1 - Math.min(...answered(appRuns)) / Math.min(...answered(beforeRuns)), 3),
       };
     });
     return {

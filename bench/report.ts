@@ -239,6 +239,7 @@ export function renderResults(results: Results): string {
           'DynamoDB only imported',
           'gateway wall (parent)',
           'gateway / hello world',
+          'fastest runs: gateway / floor, below before',
         ],
         coldStart.runtimes.map((r) => [
           r.node,
@@ -248,10 +249,13 @@ export function renderResults(results: Results): string {
           `${r.dynamodbOnlyImportMs} ms`,
           `${r.appWallMs} ms`,
           r.ratio,
+          r.fastestFloorRatio === undefined
+            ? ''
+            : `${r.fastestFloorRatio}, ${Math.round(r.fastestReduction * 1000) / 10} % (${r.beforeFastestMs} → ${r.appRangeMs[0]} ms)`,
         ]),
       ),
       '',
-      `Answered: in the child, from process start to the handler's answer (lowest–highest in brackets). Floor: hello world + DynamoDB only − empty, Apollo and the reads with Node's start counted once. Cold path ${coldStart.coldPathBytes} B (hello world ${coldStart.helloWorldColdPathBytes} B); bundleBytes ${coldStart.bundleBytes} (every \`.mjs\` of \`dist/graphql\`; entry ${coldStart.entryBytes}).${coldStart.skipped ? ` ${coldStart.skipped}.` : ''}`,
+      `Answered: in the child, from process start to the handler's answer (lowest–highest in brackets); the targets are judged on the medians. Floor: hello world + DynamoDB only − empty, Apollo and the reads with Node's start counted once. Cold path ${coldStart.coldPathBytes} B (hello world ${coldStart.helloWorldColdPathBytes} B); bundleBytes ${coldStart.bundleBytes} (every \`.mjs\` of \`dist/graphql\`; entry ${coldStart.entryBytes}).${coldStart.skipped ? ` ${coldStart.skipped}.` : ''}`,
     );
   }
   if (warm) {
