@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { ensureTable } from '../src/dev/engine.js';
 import { STAGE_SETTINGS } from '../src/stages.js';
-import { createDocumentClient, Db } from '../src/store/db.js';
+import { type Db, openTable } from '../src/store/db.js';
 import { runSync } from '../src/sync/run.js';
 import { resolveSource } from '../src/sync/sources/index.js';
 import { startEngineProcess } from './engine.js';
@@ -213,9 +213,9 @@ export async function benchCapacity(sipri: string, earlier: EarlierResults = {})
     const tableName = `capacity-${process.pid}`;
     await ensureTable(engine.endpoint, tableName);
     const calls: CallRecord[] = [];
-    const client = createDocumentClient({ region: 'us-east-1', endpoint: engine.endpoint });
+    const db = openTable({ tableName, region: 'us-east-1', dynamodbEndpoint: engine.endpoint });
     const recording = { on: false };
-    client.middlewareStack.add(
+    db.client.middlewareStack.add(
       (next, context) => async (args) => {
         if (!recording.on) return next(args);
         const started = performance.now();
@@ -239,7 +239,6 @@ export async function benchCapacity(sipri: string, earlier: EarlierResults = {})
       },
       { step: 'initialize', name: 'capacityRecorder' },
     );
-    const db = new Db(client, tableName);
     const report = await runSync(db, resolveSource(sipri));
     if (report.status !== 'SUCCEEDED') throw new Error(`the SIPRI import failed: ${report.error}`);
 

@@ -11,7 +11,7 @@ import { Tracer } from '@aws-lambda-powertools/tracer';
 import { loadConfig } from '../../src/config.js';
 import { createGraphqlHandler } from '../../src/handlers/graphql-handler.js';
 import { powertoolsObserver } from '../../src/handlers/observability.js';
-import { createDocumentClient, Db } from '../../src/store/db.js';
+import { openTable } from '../../src/store/db.js';
 
 const config = loadConfig();
 const logger = new Logger({ serviceName: 'geo-gateway-graphql', persistentKeys: { stage: config.stage } });
@@ -19,17 +19,10 @@ const metrics = new Metrics({ namespace: 'GeoGateway', serviceName: 'graphql', d
 const tracer = new Tracer({ serviceName: 'geo-gateway-graphql' });
 // `credentials: undefined` undoes the static ones the factory sets for a local endpoint, so
 // the SDK walks its provider chain as it does on Lambda, where there is no endpoint.
-const client = createDocumentClient(
-  { region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) },
-  { credentials: undefined },
-  (c) => tracer.captureAWSv3Client(c),
-);
-const lambdaHandler = createGraphqlHandler(
-  config,
-  (message, error) => logger.error(message, error as Error),
-  new Db(client, config.tableName),
-  { observe: powertoolsObserver(logger, metrics) },
-);
+const table = openTable(config, { instrument: (c) => tracer.captureAWSv3Client(c), extra: { credentials: undefined } });
+const lambdaHandler = createGraphqlHandler(config, (message, error) => logger.error(message, error as Error), table, {
+  observe: powertoolsObserver(logger, metrics),
+});
 
 export const handler: typeof lambdaHandler = async (event, context) => {
   logger.addContext(context);

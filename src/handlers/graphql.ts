@@ -3,7 +3,7 @@ import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { loadConfig } from '../config.js';
 import { STAGE_SETTINGS } from '../stages.js';
-import { createDocumentClient, credentialsFromEnv, Db } from '../store/db.js';
+import { credentialsFromEnv, openTable } from '../store/db.js';
 import { createGraphqlHandler } from './graphql-handler.js';
 import { powertoolsObserver } from './observability.js';
 
@@ -13,30 +13,17 @@ const metrics = new Metrics({ namespace: 'GeoGateway', serviceName: 'graphql', d
 // Where the stage asks for it, every DynamoDB call becomes an X-Ray subsegment of the
 // invocation's trace. The tracer is imported only then: it is a chunk of its own, which a
 // stage without tracing never reads (bench/README.md, "What changed for performance").
-const instrument: (client: DynamoDBClient) => DynamoDBClient = STAGE_SETTINGS[config.stage].graphqlTraceDynamodb
+const instrument: ((client: DynamoDBClient) => DynamoDBClient) | undefined = STAGE_SETTINGS[config.stage].graphqlTraceDynamodb
   ? await import('@aws-lambda-powertools/tracer').then(({ Tracer }) => {
       const tracer = new Tracer({ serviceName: 'geo-gateway-graphql' });
-      return (client) => tracer.captureAWSv3Client(client);
+      return (client: DynamoDBClient) => tracer.captureAWSv3Client(client);
     })
-  : (client) => client;
+  : undefined;
 const credentials = credentialsFromEnv();
-const client = createDocumentClient(
-  {
-    region: config.region,
-    ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}),
-    ...(credentials ? { credentials } : {}),
-  },
-  {},
-  instrument,
-);
-const lambdaHandler = createGraphqlHandler(
-  config,
-  (message, error) => logger.error(message, error as Error),
-  new Db(client, config.tableName),
-  {
-    observe: powertoolsObserver(logger, metrics),
-  },
-);
+const table = openTable(config, { ...(instrument ? { instrument } : {}), ...(credentials ? { credentials } : {}) });
+const lambdaHandler = createGraphqlHandler(config, (message, error) => logger.error(message, error as Error), table, {
+  observe: powertoolsObserver(logger, metrics),
+});
 
 /**
  * The GraphQL function's entry point (`dist/graphql/index.mjs`): configuration is read once,

@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { EntityRecord } from '../../src/domain/records.js';
-import { createDocumentClient, Db } from '../../src/store/db.js';
 import { getEntity, writeEntity } from '../../src/store/entities.js';
 import { listRevisions } from '../../src/store/revisions.js';
 import { runSync } from '../../src/sync/run.js';
@@ -41,14 +40,14 @@ function edited(record: EntityRecord): EntityRecord {
 
 describe('Sync: an editor creating an entity while the sync creates it', () => {
   it('keeps the editor’s create: the sync’s put loses, reads it, and writes over it only as a new version', async () => {
-    const { db, endpoint } = await createTestTable();
-    const client = createDocumentClient({ region: 'us-east-1', endpoint });
-    const editorDb = new Db(createDocumentClient({ region: 'us-east-1', endpoint }), db.tableName);
+    const { db, reopen } = await createTestTable();
+    const syncDb = reopen();
+    const editorDb = reopen();
     let raced: EntityRecord | undefined;
     // The race, made deterministic: the sync has read the table and found the entity absent;
     // just before its write of that entity leaves, an editor creates the same id with other
     // content through the store's own path. The sync's write then reaches a table that holds it.
-    client.middlewareStack.add(
+    syncDb.client.middlewareStack.add(
       (next, context) => async (args) => {
         const record = entityWritten(context.commandName, args.input as Parameters<typeof entityWritten>[1]);
         if (record && !raced) {
@@ -59,7 +58,7 @@ describe('Sync: an editor creating an entity while the sync creates it', () => {
       },
       { step: 'initialize', name: 'editorRace' },
     );
-    const report = await runSync(new Db(client, db.tableName), resolveSource(SAMPLE));
+    const report = await runSync(syncDb, resolveSource(SAMPLE));
     expect(report.status).toBe('SUCCEEDED');
     if (!raced) throw new Error('the sync wrote no entity: the race was not run');
 
