@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { loadConfig } from '../config.js';
+import { METRIC_NAMESPACE, METRIC_SERVICE } from '../metric-names.js';
 import { STAGE_SETTINGS } from '../stages.js';
 import { credentialsFromEnv, openTable } from '../store/db.js';
 import { createGraphqlHandler } from './graphql-handler.js';
@@ -9,7 +10,11 @@ import { powertoolsObserver } from './observability.js';
 
 const config = loadConfig();
 const logger = new Logger({ serviceName: 'geo-gateway-graphql', persistentKeys: { stage: config.stage } });
-const metrics = new Metrics({ namespace: 'GeoGateway', serviceName: 'graphql', defaultDimensions: { stage: config.stage } });
+const metrics = new Metrics({
+  namespace: METRIC_NAMESPACE,
+  serviceName: METRIC_SERVICE.graphql,
+  defaultDimensions: { stage: config.stage },
+});
 // Where the stage asks for it, every DynamoDB call becomes an X-Ray subsegment of the
 // invocation's trace. The tracer is imported only then: it is a chunk of its own, which a
 // stage without tracing never reads (bench/README.md, "What changed for performance").

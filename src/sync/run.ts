@@ -4,6 +4,7 @@ import type { Db } from '../store/db.js';
 import { type BatchEntry, getEntities, writeEntities } from '../store/entities.js';
 import { newSyncRunId, RUN_LEASE_MS, type SyncRunReport, saveSyncRun } from '../store/sync-runs.js';
 import { type Format, parseDetected } from './detect.js';
+import { linkDeals } from './link-deals.js';
 import { type Source, SourceError } from './sources/index.js';
 
 /** How a run goes. */
@@ -87,6 +88,7 @@ export async function runSync(db: Db, source: Source, options: SyncOptions = {})
   };
   await save();
   const batchSize = options.batchSize ?? 500;
+  let dealsChanged = false;
   let batch: (BatchEntry & { line: number })[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
@@ -105,6 +107,7 @@ export async function runSync(db: Db, source: Source, options: SyncOptions = {})
         } else if (result.outcome === 'created') report.created += 1;
         else if (result.outcome === 'updated') report.updated += 1;
         else report.unchanged += 1;
+        if (!('error' in result) && result.outcome !== 'unchanged' && entries[i]?.record.type === 'deal') dealsChanged = true;
       });
     }
     options.onProgress?.({ ...report });
@@ -115,13 +118,22 @@ export async function runSync(db: Db, source: Source, options: SyncOptions = {})
     for await (const parsed of records) {
       report.read += 1;
       if (!parsed.ok) reject(parsed.line, parsed.reason);
-      else batch.push({ record: parsed.record, mode: parsed.mode, line: parsed.line });
+      else
+        batch.push({
+          record: parsed.record,
+          mode: parsed.mode,
+          line: parsed.line,
+          // Links between deals of different sources are made here, never sent by a source.
+          ...(parsed.record.type === 'deal' ? { keep: ['sameAs'] } : {}),
+        });
       if (batch.length >= batchSize) {
         await flush();
         await save();
       }
     }
     await flush();
+    // Deals of one source may describe deals of another: link them (docs/deal-matching.md).
+    if (dealsChanged) await linkDeals(db, options.actor ?? `sync:${source.name}`);
     report.status = 'SUCCEEDED';
   } catch (error) {
     report.status = 'FAILED';
