@@ -1,3 +1,4 @@
+import { STAGE_SETTINGS } from '../src/stages.js';
 import type { CapacityResult, CapacitySkipped, MixLoad } from './capacity.js';
 import type { ColdStartResult } from './cold-start.js';
 import type { LoadResult } from './load.js';
@@ -113,6 +114,22 @@ export function judge(results: Omit<Results, 'targets'>): Target[] {
   return targets;
 }
 
+/** The prod stage's own ceilings (`src/stages.ts`) against what each rate of the mix needs. */
+function stageCeilings(capacity: CapacityResult): string {
+  const { throttle, limits } = STAGE_SETTINGS.prod;
+  const rows = capacity.mix.map((m) => [
+    m.requestsPerSecond,
+    `${throttle.rateLimit} requests/s: ${m.requestsPerSecond <= throttle.rateLimit ? 'within' : '**over**'}`,
+    `${limits.graphqlConcurrency} instances for ${m.lambdaConcurrency}: ${m.lambdaConcurrency <= limits.graphqlConcurrency ? 'within' : '**over**'}`,
+    `${limits.tableMaxReadUnits} read units/s for ${m.readUnitsPerSecond}: ${m.readUnitsPerSecond <= limits.tableMaxReadUnits ? 'within' : '**over**'}`,
+  ]);
+  return [
+    "The prod stage's own ceilings (`src/stages.ts`: the HTTP API's rate limit, the function's reserved concurrency, the table's on-demand maximum), which throttle before DynamoDB's partition limits do:",
+    '',
+    table(['requests/s', 'HTTP API rate limit', 'reserved concurrency', 'table maximum read units'], rows),
+  ].join('\n');
+}
+
 /** The capacity model's tables (also written into docs/capacity.md). */
 export function renderCapacity(capacity: CapacityResult): string {
   const a = capacity.assumptions;
@@ -162,6 +179,8 @@ export function renderCapacity(capacity: CapacityResult): string {
         `${m.lambdaConcurrency} of ${a.lambdaConcurrencyQuota}`,
       ]),
     ),
+    '',
+    stageCeilings(capacity),
     '',
     `Per million requests (${a.region}, on demand, arm64 at ${a.lambdaMemoryGb * 1024} MB): DynamoDB $${capacity.dollarsPerMillionRequests.dynamodb} (${capacity.readUnitsPerRequest} read units a request at $${a.dollarsPerMillionReadUnits} per million), Lambda $${capacity.dollarsPerMillionRequests.lambda} (${capacity.durationMsPerRequest} ms billed a request at $${a.lambdaDollarsPerGbSecond} per GB-s, and $${a.lambdaDollarsPerMillionRequests} per million requests), HTTP API $${capacity.dollarsPerMillionRequests.httpApi}: **$${capacity.dollarsPerMillionRequests.total}**.`,
     '',
