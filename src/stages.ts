@@ -29,6 +29,19 @@ export interface StageSettings {
   graphqlMemoryMb: number;
   /** GraphQL function timeout, seconds: under the HTTP API's 30 s integration limit. */
   graphqlTimeoutSeconds: number;
+  /**
+   * Whether the GraphQL function records every DynamoDB call as an X-Ray subsegment
+   * (Powertools Tracer). Off, the tracer is never loaded: it costs about 20–35 ms of every
+   * cold start (bench/README.md). The invocation itself is traced either way.
+   */
+  graphqlTraceDynamodb: boolean;
+  /**
+   * Whether the GraphQL function starts with `--enable-source-maps`, so logged stack traces
+   * name the TypeScript sources. Off, Node does not read the 1.8 MB of maps at start (about
+   * 15 ms of every cold start, bench/README.md); traces then name `index.mjs` lines and
+   * columns, which the `.map` files deployed beside the bundle still resolve.
+   */
+  graphqlSourceMaps: boolean;
   /** Log retention, days. */
   logRetentionDays: number;
   /** Whether the table survives the stack's deletion and refuses deletes. */
@@ -76,6 +89,8 @@ export const STAGE_SETTINGS: Record<Stage, StageSettings> = {
     syncEveryMinutes: 60,
     graphqlMemoryMb: 1024,
     graphqlTimeoutSeconds: 10,
+    graphqlTraceDynamodb: true,
+    graphqlSourceMaps: true,
     logRetentionDays: 14,
     retainData: false,
     limits: { graphqlConcurrency: 20, tableMaxReadUnits: 1_000, tableMaxWriteUnits: 500 },
@@ -91,6 +106,8 @@ export const STAGE_SETTINGS: Record<Stage, StageSettings> = {
     syncEveryMinutes: 360,
     graphqlMemoryMb: 1024,
     graphqlTimeoutSeconds: 10,
+    graphqlTraceDynamodb: false,
+    graphqlSourceMaps: false,
     logRetentionDays: 90,
     retainData: true,
     limits: { graphqlConcurrency: 100, tableMaxReadUnits: 10_000, tableMaxWriteUnits: 2_000 },

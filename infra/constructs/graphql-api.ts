@@ -58,6 +58,7 @@ export class GraphqlApi extends Construct {
       memoryMb: settings.graphqlMemoryMb,
       timeout: Duration.seconds(settings.graphqlTimeoutSeconds),
       environment: { TABLE_NAME: table.tableName, STAGE: config.stage },
+      sourceMaps: settings.graphqlSourceMaps,
       // A flood runs at most this many instances (and costs at most that much); the rest of
       // the account's concurrency stays free for everything else.
       reservedConcurrency: settings.limits.graphqlConcurrency,

@@ -12,6 +12,8 @@ export interface NodeFunctionProps {
   memoryMb: number;
   timeout: Duration;
   environment: Record<string, string>;
+  /** Whether Node maps stack traces to the sources (`--enable-source-maps`); on by default. */
+  sourceMaps?: boolean;
   /** Instances that may run at once, reserved from the account's pool; unreserved by default. */
   reservedConcurrency?: number;
   logRetention: logs.RetentionDays;
@@ -21,7 +23,7 @@ export interface NodeFunctionProps {
 /**
  * A function running one of the bundles from `scripts/build.ts`, set up the same way for
  * every handler: Node.js 22 on Graviton, X-Ray active tracing, source-mapped stack traces
- * and its own log group with a retention, created by the stack rather than on first write
+ * (unless `sourceMaps` is false) and its own log group with a retention, created by the stack rather than on first write
  * so the retention applies from the start and the group goes with the stack.
  */
 export class NodeFunction extends Construct {
@@ -46,7 +48,7 @@ export class NodeFunction extends Construct {
       timeout: props.timeout,
       tracing: lambda.Tracing.ACTIVE,
       logGroup: this.logGroup,
-      environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },
+      environment: { ...(props.sourceMaps === false ? {} : { NODE_OPTIONS: '--enable-source-maps' }), ...props.environment },
       ...(props.reservedConcurrency === undefined ? {} : { reservedConcurrentExecutions: props.reservedConcurrency }),
     });
 

@@ -101,7 +101,13 @@ describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
         MemorySize: settings.graphqlMemoryMb,
         Timeout: settings.graphqlTimeoutSeconds,
         TracingConfig: { Mode: 'Active' },
-        Environment: { Variables: { TABLE_NAME: tableRef(), STAGE: stage, NODE_OPTIONS: '--enable-source-maps' } },
+        Environment: {
+          Variables: {
+            TABLE_NAME: tableRef(),
+            STAGE: stage,
+            NODE_OPTIONS: settings.graphqlSourceMaps ? '--enable-source-maps' : Match.absent(),
+          },
+        },
         ReservedConcurrentExecutions: settings.limits.graphqlConcurrency,
         LoggingConfig: {
           LogGroup: { Ref: logicalIdOf(template, 'AWS::Logs::LogGroup', 'LogGroupName', `/aws/lambda/geo-gateway-${stage}-graphql`) },
