@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Db } from './db.js';
-import { entityKey, LIST } from './keys.js';
+import { entityKey } from './keys.js';
+import { LISTS } from './list-model.js';
 
 /** One sync run's report, as stored and as `syncRuns` shows it. */
 export interface SyncRunReport {
@@ -50,6 +51,9 @@ export async function saveSyncRun(db: Db, run: SyncRunReport): Promise<void> {
     }),
   );
   await db.send(
-    new PutCommand({ TableName: db.tableName, Item: { pk: LIST.syncRuns(), sk: `${run.startedAt}#${run.id}`, ref: run.id, t: 'syncrun' } }),
+    new PutCommand({
+      TableName: db.tableName,
+      Item: { pk: LISTS.syncRuns().pk, sk: `${run.startedAt}#${run.id}`, ref: run.id, t: 'syncrun' },
+    }),
   );
 }

@@ -9,14 +9,14 @@ import type {
   OrganizationRecord,
   StatementRecord,
 } from '../../domain/records.js';
-import { LIST } from '../../store/keys.js';
+import { LISTS } from '../../store/list-model.js';
 import { queryList } from '../../store/lists.js';
 import { listRevisions } from '../../store/revisions.js';
 import type { Context } from '../context.js';
 import { type CountryModel, type Model, typeNameOf } from '../models.js';
-import { MAX_PAGE_SIZE, type PageArgs, pageSize } from '../pagination.js';
+import { MAX_PAGE_SIZE, type PageArgs, pageRequest } from '../pagination.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
-import { listConnection } from './lists.js';
+import { descending, listConnection, type OrderBy } from './lists.js';
 import { leadersList } from './query.js';
 
 // References are typed by the field that follows them (the record's validator fixed the id's
@@ -49,10 +49,14 @@ const location = (loc: { city?: string; country?: string } | undefined) =>
   loc ? { city: loc.city ?? null, countryCode: loc.country } : null;
 
 const citations = { citations: (p: { citations: Citation[] }) => p.citations };
-/** Earlier versions of any record, from its own partition. */
+/** Earlier versions of any record, from its own partition: one per change, so as many as its version less one. */
 const revisions = {
-  revisions: (p: Model, args: PageArgs, ctx: Context) => listRevisions(ctx.db, p.id, pageSize(args.first), args.after ?? null),
+  revisions: async (p: Model, args: PageArgs, ctx: Context) => ({
+    ...(await listRevisions(ctx.db, p.id, pageRequest(args))),
+    totalCount: p.version - 1,
+  }),
 };
+type Ordered = PageArgs & { orderBy?: OrderBy | null };
 
 export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'DateTime'> = {
   Node: { __resolveType: typeNameOf },
@@ -68,8 +72,8 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
     country: (l: { countryCode?: string }, _: unknown, ctx: Context) => country(l.countryCode, ctx),
   },
   Country: {
-    leaders: (p: Model, args: PageArgs & { activeOn?: string | null }, ctx: Context) =>
-      leadersList(ctx, { country: (p as Model & { code: string }).code, activeOn: args.activeOn ?? null }, args),
+    leaders: (p: Model, args: Ordered & { activeOn?: string | null }, ctx: Context, info) =>
+      leadersList(ctx, { country: (p as Model & { code: string }).code, activeOn: args.activeOn ?? null }, args, info),
   },
   Organization: {
     country: (p: Model<OrganizationRecord>, _: unknown, ctx: Context) => country(p.country, ctx),
@@ -83,10 +87,10 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
   },
   Leader: {
     country: (p: Model<LeaderRecord>, _: unknown, ctx: Context) => country(p.country, ctx),
-    meetings: (p: Model<LeaderRecord>, args: PageArgs, ctx: Context) =>
-      listConnection(ctx, { pk: LIST.meetingsOf(p.id), newestFirst: true }, args),
-    statements: (p: Model<LeaderRecord>, args: PageArgs, ctx: Context) =>
-      listConnection(ctx, { pk: LIST.statementsOf(p.id), newestFirst: true }, args),
+    meetings: (p: Model<LeaderRecord>, args: Ordered, ctx: Context, info) =>
+      listConnection(ctx, { lists: [LISTS.meetingsOf(p.id)], descending: descending(args.orderBy, true) }, args, info),
+    statements: (p: Model<LeaderRecord>, args: Ordered, ctx: Context, info) =>
+      listConnection(ctx, { lists: [LISTS.statementsOf(p.id)], descending: descending(args.orderBy, true) }, args, info),
     ...revisions,
     ...citations,
   },
@@ -99,7 +103,7 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
     participants: (p: Model<MeetingRecord>, _: unknown, ctx: Context) => required(p.participants, ctx, 'participants'),
     countries: (p: Model<MeetingRecord>, _: unknown, ctx: Context) => present(p.countries.map(countryId), ctx),
     statements: async (p: Model<MeetingRecord>, _: unknown, ctx: Context) => {
-      const page = await queryList(ctx.db, { pk: LIST.statementsOf(p.id), newestFirst: true, first: MAX_PAGE_SIZE });
+      const page = await queryList(ctx.db, { lists: [LISTS.statementsOf(p.id)], descending: true }, { first: MAX_PAGE_SIZE });
       return present(
         page.entries.map((e) => e.ref),
         ctx,
