@@ -66,7 +66,7 @@ export interface ListQuery {
   /** Only entries whose sort key starts with this (named lists: a folded name prefix). */
   prefix?: string;
   where?: ListFilter;
-  /** Lists where an entity has several entries: keep each entity once, at its first matching entry in key order. */
+  /** Lists where an entity has several entries: keep each entity once, at one of its matching entries (see `representsLast`). */
   distinct?: (ids: string[]) => Promise<(EntityRecord | null)[]>;
   /** `item` returns each entry's whole item (revisions, read from an entity's own partition). */
   project?: 'entry' | 'item';
@@ -356,6 +356,9 @@ function edgeOf(query: ListQuery, range: { low?: string; high?: string }, ascend
   return range.low ?? '\u0001';
 }
 
+/** Dated lists keep an entity at its latest entry (a leader's newest role), named ones at its first name. */
+const representsLast = (query: ListQuery) => query.lists[0]?.order === 'date';
+
 /**
  * Keeps each entity once, at the first of its own entries (in key order) that the query
  * keeps, so it appears once however the list is paged, in either direction.
@@ -369,8 +372,8 @@ async function distinctEntries(query: ListQuery, entries: ListEntry[]): Promise<
       .filter((item) => matches(item, query))
       .map((item) => item.sk)
       .sort();
-    // The first in the list's own order, whichever way the page is read.
-    return entry.sortKey === (query.descending ? keys.at(-1) : keys[0]);
+    // The same entry whichever way the list is read or ordered.
+    return entry.sortKey === (representsLast(query) ? keys.at(-1) : keys[0]);
   });
 }
 
@@ -414,7 +417,12 @@ export async function countRange(db: Db, query: ListQuery): Promise<number> {
           TableName: db.tableName,
           KeyConditionExpression: condition,
           ...(filter.expression ? { FilterExpression: filter.expression } : {}),
-          ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk', ...(single ? {} : { '#ref': 'ref' }), ...filter.names },
+          ExpressionAttributeNames: {
+            '#pk': 'pk',
+            ...(single && !condition.includes('#sk') ? {} : { '#sk': 'sk' }),
+            ...(single ? {} : { '#ref': 'ref' }),
+            ...filter.names,
+          },
           ExpressionAttributeValues: values,
           ...(single ? { Select: 'COUNT' as const } : { ProjectionExpression: '#sk, #ref' }),
           ...(start ? { ExclusiveStartKey: start } : {}),

@@ -30,13 +30,13 @@ const MAX_VALUES = 10;
 function several(
   one: string | null | undefined,
   many: readonly string[] | null | undefined,
-  field: string,
+  [single, plural]: [string, string],
   check: (v: string, f: string) => string,
 ) {
-  const values = [...(one ? [check(one, `filter.${field}`)] : []), ...(many ?? []).map((v, i) => check(v, `filter.${field}s[${i}]`))];
+  const values = [...(one ? [check(one, `filter.${single}`)] : []), ...(many ?? []).map((v, i) => check(v, `filter.${plural}[${i}]`))];
   const unique = [...new Set(values)];
   if (unique.length > MAX_VALUES)
-    throw new ValidationError(`filter.${field}s takes at most ${MAX_VALUES} values`, { path: `filter.${field}s` });
+    throw new ValidationError(`filter.${plural} takes at most ${MAX_VALUES} values`, { path: `filter.${plural}` });
   return unique;
 }
 
@@ -149,8 +149,8 @@ export const Query: QueryResolvers = {
 
   meetings: (_: unknown, { filter, ...page }: Filter<MeetingFilter>, ctx: Context, info) => {
     const f = filter ?? {};
-    const participants = several(f.participant, f.participants, 'participant', (v, field) => idArg(v, field, ['leader']));
-    const countries = several(f.country, f.countries, 'country', countryCode);
+    const participants = several(f.participant, f.participants, ['participant', 'participants'], (v, field) => idArg(v, field, ['leader']));
+    const countries = several(f.country, f.countries, ['country', 'countries'], countryCode);
     // One participant's list, the others and the countries as filters; or the union of the countries' lists.
     const [first, ...others] = participants;
     const lists = first
@@ -164,8 +164,8 @@ export const Query: QueryResolvers = {
 
   militaryDeals: (_: unknown, { filter, ...page }: Filter<DealFilter>, ctx: Context, info) => {
     const f = filter ?? {};
-    const suppliers = several(f.supplier, f.suppliers, 'supplier', actor);
-    const recipients = several(f.recipient, f.recipients, 'recipient', actor);
+    const suppliers = several(f.supplier, f.suppliers, ['supplier', 'suppliers'], actor);
+    const recipients = several(f.recipient, f.recipients, ['recipient', 'recipients'], actor);
     if (suppliers.length * recipients.length > MAX_VALUES)
       throw new ValidationError(`suppliers × recipients may make at most ${MAX_VALUES} pairs`, { path: 'filter.recipients' });
     const lists =
@@ -202,7 +202,7 @@ export const Query: QueryResolvers = {
         ? LISTS.statementsOf(idArg(f.meeting, 'filter.meeting', ['meeting']))
         : LISTS.all('statement');
     const reporter = f.reportedBy === undefined || f.reportedBy === null ? undefined : foldName(f.reportedBy);
-    const countries = several(null, f.countries, 'countrie', countryCode);
+    const countries = several(null, f.countries, ['country', 'countries'], countryCode);
     const where = defined({ reporter, countries });
     return listConnection(ctx, datedQuery([list], where, { ...page, ...f }), page, info);
   },
