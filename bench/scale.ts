@@ -54,35 +54,35 @@ const PATTERNS: Pattern[] = [
   {
     pattern: "busy leader's meetings, first page",
     query:
-      'query($id: ID!, $first: Int) { meetings(filter: { participant: $id }, first: $first) { edges { node { id date status } } pageInfo { hasNextPage endCursor } } }',
+      'query($id: ID!, $first: Int) { meetings(filter: { participant: $id }, first: $first) { totalCount edges { node { id date status } } pageInfo { hasNextPage endCursor } } }',
     variables: { id: BUSY.leader, first: FIRST_PAGE },
     list: LISTS.meetingsOf(BUSY.leader).pk,
   },
   {
     pattern: 'deals by supplier, first page',
     query:
-      'query($s: String!, $first: Int) { militaryDeals(filter: { supplier: $s }, first: $first) { edges { node { id agreedOn status } } pageInfo { hasNextPage endCursor } } }',
+      'query($s: String!, $first: Int) { militaryDeals(filter: { supplier: $s }, first: $first) { totalCount edges { node { id agreedOn status } } pageInfo { hasNextPage endCursor } } }',
     variables: { s: BUSY.supplier, first: FIRST_PAGE },
     list: LISTS.dealsSuppliedBy(PAIR.supplier).pk,
   },
   {
     pattern: 'deals by recipient, first page',
     query:
-      'query($r: String!, $first: Int) { militaryDeals(filter: { recipient: $r }, first: $first) { edges { node { id agreedOn status } } pageInfo { hasNextPage endCursor } } }',
+      'query($r: String!, $first: Int) { militaryDeals(filter: { recipient: $r }, first: $first) { totalCount edges { node { id agreedOn status } } pageInfo { hasNextPage endCursor } } }',
     variables: { r: BUSY.recipient, first: FIRST_PAGE },
     list: LISTS.dealsReceivedBy(PAIR.recipient).pk,
   },
   {
     pattern: 'deals by supplier and recipient, first page',
     query:
-      'query($s: String!, $r: String!, $first: Int) { militaryDeals(filter: { supplier: $s, recipient: $r }, first: $first) { edges { node { id agreedOn status } } pageInfo { hasNextPage endCursor } } }',
+      'query($s: String!, $r: String!, $first: Int) { militaryDeals(filter: { supplier: $s, recipient: $r }, first: $first) { totalCount edges { node { id agreedOn status } } pageInfo { hasNextPage endCursor } } }',
     variables: { s: BUSY.supplier, r: BUSY.recipient, first: FIRST_PAGE },
     list: LISTS.dealsBetween(PAIR.supplier, PAIR.recipient).pk,
   },
   {
     pattern: 'relations, first page',
     query:
-      'query($c: [String!]!, $first: Int) { relations(countries: $c, first: $first) { edges { node { __typename ... on Meeting { id } ... on MilitaryDeal { id } ... on Event { id } ... on Statement { id } } } pageInfo { hasNextPage endCursor } } }',
+      'query($c: [String!]!, $first: Int) { relations(countries: $c, first: $first) { totalCount edges { node { __typename ... on Meeting { id } ... on MilitaryDeal { id } ... on Event { id } ... on Statement { id } } } pageInfo { hasNextPage endCursor } } }',
     variables: { c: [BUSY.supplier, BUSY.recipient], first: FIRST_PAGE },
     list: LISTS.pair(BUSY.supplier, BUSY.recipient).pk,
   },
@@ -96,7 +96,7 @@ const PATTERNS: Pattern[] = [
   {
     pattern: 'events by actor, first page',
     query:
-      'query($a: ID!, $first: Int) { events(filter: { actor: $a }, first: $first) { edges { node { id kind date } } pageInfo { hasNextPage endCursor } } }',
+      'query($a: ID!, $first: Int) { events(filter: { actor: $a }, first: $first) { totalCount edges { node { id kind date } } pageInfo { hasNextPage endCursor } } }',
     variables: { a: BUSY.actor, first: FIRST_PAGE },
     list: LISTS.eventsOf(BUSY.actor).pk,
   },

@@ -404,34 +404,37 @@ export function countPlan(query: ListQuery): CountPlan {
 export async function countRange(db: Db, query: ListQuery): Promise<number> {
   const { chains } = rangesOf(query);
   const filter = filterOf(query);
+  // One list (with its long facts, which hold other keys) is a sum of counts; several lists can share entries.
   const single = chains.length === 1 && !query.distinct;
   const keys = new Set<string>();
   let count = 0;
-  for (const source of chains.flat()) {
-    const values: Record<string, unknown> = { ...filter.values };
-    const condition = keyCondition(source, {}, values) as string;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const out = await db.send<QueryCommandOutput>(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: condition,
-          ...(filter.expression ? { FilterExpression: filter.expression } : {}),
-          ExpressionAttributeNames: {
-            '#pk': 'pk',
-            ...(single && !condition.includes('#sk') ? {} : { '#sk': 'sk' }),
-            ...(single ? {} : { '#ref': 'ref' }),
-            ...filter.names,
-          },
-          ExpressionAttributeValues: values,
-          ...(single ? { Select: 'COUNT' as const } : { ProjectionExpression: '#sk, #ref' }),
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
-      count += out.Count ?? 0;
-      for (const item of (out.Items ?? []) as { sk: string; ref: string }[]) keys.add(query.distinct ? item.ref : item.sk);
-      start = out.LastEvaluatedKey;
-    } while (start);
-  }
+  await Promise.all(
+    chains.flat().map(async (source) => {
+      const values: Record<string, unknown> = { ...filter.values };
+      const condition = keyCondition(source, {}, values) as string;
+      let start: Record<string, unknown> | undefined;
+      do {
+        const out = await db.send<QueryCommandOutput>(
+          new QueryCommand({
+            TableName: db.tableName,
+            KeyConditionExpression: condition,
+            ...(filter.expression ? { FilterExpression: filter.expression } : {}),
+            ExpressionAttributeNames: {
+              '#pk': 'pk',
+              ...(single && !condition.includes('#sk') ? {} : { '#sk': 'sk' }),
+              ...(single ? {} : { '#ref': 'ref' }),
+              ...filter.names,
+            },
+            ExpressionAttributeValues: values,
+            ...(single ? { Select: 'COUNT' as const } : { ProjectionExpression: '#sk, #ref' }),
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        count += out.Count ?? 0;
+        for (const item of (out.Items ?? []) as { sk: string; ref: string }[]) keys.add(query.distinct ? item.ref : item.sk);
+        start = out.LastEvaluatedKey;
+      } while (start);
+    }),
+  );
   return single ? count : keys.size;
 }

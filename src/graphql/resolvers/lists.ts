@@ -16,12 +16,6 @@ export function descending(orderBy: OrderBy | null | undefined, dated: boolean):
   return orderBy === 'NEWEST_FIRST' || orderBy === 'NAME_DESC';
 }
 
-/** `totalCount` of a query: the counter, loaded with the page's entities, or a count of its range. */
-function countOf(ctx: Context, query: ListQuery): Promise<number> {
-  const plan = countPlan(query);
-  return 'counter' in plan ? ctx.loaders.counter(plan.counter, plan.field) : countRange(ctx.db, plan.range);
-}
-
 /**
  * Reads a page of a list and loads its entities; when the operation asks for `totalCount`,
  * counts it beside the read (see `countPlan`).
@@ -33,9 +27,12 @@ export async function listConnection<M = Model>(
   info?: GraphQLResolveInfo,
 ): Promise<Connection<M>> {
   const request = pageRequest(args);
+  const plan = selects(info, 'totalCount') ? countPlan(query) : null;
+  // A range is counted beside the page's read; a counter is asked for once the page is read,
+  // so it goes out in the same BatchGetItem as the page's entities.
+  const counting = plan && 'range' in plan ? countRange(ctx.db, plan.range) : null;
   const page = await queryList(ctx.db, query, request);
-  // Asked for now, it goes out in the same BatchGetItem as the page's entities.
-  const count = selects(info, 'totalCount') ? countOf(ctx, query) : null;
+  const count = plan && 'counter' in plan ? ctx.loaders.counter(plan.counter, plan.field) : counting;
   return toConnection<M>(page, ctx.loaders, count);
 }
 
