@@ -152,10 +152,12 @@ function dealsBetween(supplier: string, recipient: string, first: number): Floor
     const list = `DEALS#${supplier}#${recipient}`;
     const deals = await run.batchGet([`COUNT#${list}`, ...refsOf(await run.list(list, first + 1), first)]);
     await run.batchGet(
-      deals.filter((deal) => deal.d).flatMap((deal) => {
-        const d = deal.d as { supplier: string; recipient: string; citations: { source: string }[] };
-        return [d.supplier, d.recipient, ...d.citations.map((c) => c.source)];
-      }),
+      deals
+        .filter((deal) => deal.d)
+        .flatMap((deal) => {
+          const d = deal.d as { supplier: string; recipient: string; citations: { source: string }[] };
+          return [d.supplier, d.recipient, ...d.citations.map((c) => c.source)];
+        }),
     );
     return run.calls;
   };
@@ -206,10 +208,12 @@ function eventsOf(actor: string, first: number): Floor {
     const entries = await run.list(`EVENTS#${actor}`, first + 1);
     const events = await run.batchGet([`COUNT#EVENTS#${actor}`, ...refsOf(entries, first)]);
     await run.batchGet(
-      events.filter((event) => event.d).flatMap((event) => {
-        const d = event.d as { actors: string[]; targets: string[]; respondsTo: string[]; location?: { country?: string } };
-        return [...d.actors, ...d.targets, ...d.respondsTo, country(d.location?.country)];
-      }),
+      events
+        .filter((event) => event.d)
+        .flatMap((event) => {
+          const d = event.d as { actors: string[]; targets: string[]; respondsTo: string[]; location?: { country?: string } };
+          return [...d.actors, ...d.targets, ...d.respondsTo, country(d.location?.country)];
+        }),
     );
     return run.calls;
   };

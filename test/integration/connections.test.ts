@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkRecord, type EntityRecord } from '../../src/domain/records.js';
+import { createApiKey } from '../../src/store/api-keys.js';
 import { createDocumentClient, Db } from '../../src/store/db.js';
 import { getEntity, writeEntity } from '../../src/store/entities.js';
 import { runSync } from '../../src/sync/run.js';
@@ -387,5 +388,36 @@ describe('Connections: ids in the same forms everywhere', () => {
       expect(error.code, field).toBe('BAD_USER_INPUT');
       expect(error.message.startsWith(`${argument} `), `${field}: ${error.message}`).toBe(true);
     }
+  });
+
+  it("takes them in the same forms in editors' inputs, and refuses a bad one naming the field", async () => {
+    const editor = { authorization: `Bearer ${(await createApiKey(gateway.db, 'test editor', 'editor')).key}` };
+    const upsert = `mutation ($input: MeetingInput!) { upsertMeeting(input: $input) { id countries { code } location { country { code } } } }`;
+    const input = {
+      date: '2025-01-17',
+      status: 'HELD',
+      occasion: 'Forms of codes',
+      countries: ['ir', 'country:RU'],
+      location: { city: 'Moscow', country: 'ru' },
+      citations: [{ source: 'source:article-putin-pezeshkian-ashgabat-2024-10-11' }],
+    };
+    const made = dataOf(await gateway.query(upsert, { input }, editor)) as {
+      upsertMeeting: { countries: { code: string }[]; location: { country: { code: string } } };
+    };
+    expect(made.upsertMeeting.countries).toEqual([{ code: 'IR' }, { code: 'RU' }]);
+    expect(made.upsertMeeting.location.country).toEqual({ code: 'RU' });
+    const deal = `mutation ($input: MilitaryDealInput!) { upsertMilitaryDeal(input: $input) { supplier { ... on Country { code } } } }`;
+    const dealInput = {
+      supplier: 'ir',
+      recipient: 'country:ru',
+      items: [{ description: 'drones' }],
+      status: 'PROPOSED',
+      confidence: 'ALLEGED',
+      citations: [{ source: 'source:article-putin-pezeshkian-ashgabat-2024-10-11' }],
+    };
+    expect(dataOf(await gateway.query(deal, { input: dealInput }, editor))).toEqual({ upsertMilitaryDeal: { supplier: { code: 'IR' } } });
+    const bad = errorOf(await gateway.query(upsert, { input: { ...input, countries: ['IR', 'Iran'] } }, editor));
+    expect(bad.code).toBe('BAD_USER_INPUT');
+    expect(bad.message.startsWith('input.countries[1] ')).toBe(true);
   });
 });
