@@ -2,8 +2,8 @@
  * Every key format of the table, in one place.
  *
  * - An entity lives at `pk = <id>`, `sk = "#"`; its revisions beside it at `sk = "REV#<version>"`.
- * - Every list an entity appears in is an index item in the same table, and every list has a
- *   counter item: both are declared in `list-model.ts`.
+ * - Every list an entity appears in is an index item in the same table, and most lists have a
+ *   counter item (`COUNT#<list>`): both are declared in `list-model.ts`.
  */
 export const ENTITY_SK = '#';
 export const REVISION_PREFIX = 'REV#';
