@@ -18,7 +18,9 @@ import { ATTRIBUTE_NAMES, type Attributes, COUNTED_ATTRIBUTES } from './list-mod
  * not there yet; the marker is removed once the entity's pending mark is cleared (after that
  * no one finishes the change again). A change is thus counted once however often it is
  * finished; an interruption between clearing the mark and removing the marker leaves an
- * inert marker behind.
+ * inert marker behind. The one case not covered: a second process that read the entity while
+ * it was pending and finishes the change only after the first has removed its markers (the
+ * same late finish would also rewrite its index items).
  */
 export const TOTAL = 'n';
 
