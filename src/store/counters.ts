@@ -1,5 +1,5 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { EntityRecord } from '../domain/records.js';
+import { ConflictError } from '../errors.js';
 import { chunk, mapLimit } from './batch.js';
 import type { Db } from './db.js';
 import { attributesOf, listsOf } from './index-items.js';
@@ -23,6 +23,8 @@ import { ATTRIBUTE_NAMES, type Attributes, COUNTED_ATTRIBUTES } from './list-mod
  * same late finish would also rewrite its index items).
  */
 export const TOTAL = 'n';
+/** The field of entries that stand for themselves: all but register records another deal stands for. */
+export const STANDALONE = 'u';
 
 /** The key of the counter item of the list at `pk`. */
 export function counterKey(pk: string): { pk: string; sk: string } {
@@ -39,7 +41,7 @@ function countsOf(record: EntityRecord | null): Map<string, Map<string, number>>
   const counts = new Map<string, Map<string, number>>();
   if (!record) return counts;
   const attributes = attributesOf(record) as Partial<Attributes>;
-  const fields = [TOTAL];
+  const fields = [TOTAL, ...(attributes.sourceRecordOf === undefined ? [STANDALONE] : [])];
   for (const attribute of COUNTED_ATTRIBUTES) {
     const value = attributes[attribute];
     if (typeof value === 'string') fields.push(counterField(attribute, value));
@@ -78,10 +80,6 @@ const CHANGES_PER_UPDATE = 40;
 
 const marker = (changeId: string) => `~${changeId}`;
 
-function isConditionFailure(error: unknown): boolean {
-  return (error as Error).name === 'ConditionalCheckFailedException';
-}
-
 /** Adds `changes` to one list's counter in one update, if none of them was added before. */
 async function addToCounter(db: Db, pk: string, changes: { id: string; fields: Map<string, number> }[]): Promise<boolean> {
   const names: Record<string, string> = {};
@@ -98,19 +96,18 @@ async function addToCounter(db: Db, pk: string, changes: { id: string; fields: M
     return `#m${i}`;
   });
   try {
-    await db.send(
-      new UpdateCommand({
-        TableName: db.tableName,
-        Key: counterKey(pk),
-        UpdateExpression: `SET ${marks.map((m) => `${m} = :marked`).join(', ')}${adds.length > 0 ? ` ADD ${adds.join(', ')}` : ''}`,
-        ConditionExpression: marks.map((m) => `attribute_not_exists(${m})`).join(' AND '),
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }),
-    );
+    await db.update({
+      Key: counterKey(pk),
+      UpdateExpression: `SET ${marks.map((m) => `${m} = :marked`).join(', ')}${adds.length > 0 ? ` ADD ${adds.join(', ')}` : ''}`,
+      ConditionExpression: marks.map((m) => `attribute_not_exists(${m})`).join(' AND '),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      // The table gateway reads the stored item for the error unless the engine returns it.
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    });
     return true;
   } catch (error) {
-    if (!isConditionFailure(error)) throw error;
+    if (!(error instanceof ConflictError)) throw error;
     return false;
   }
 }
@@ -150,14 +147,7 @@ export async function clearCountMarkers(db: Db, changes: readonly CountChange[],
   const work = [...byList(changes)].flatMap(([pk, of]) => chunk(of, CHANGES_PER_UPDATE).map((part) => ({ pk, part })));
   await mapLimit(work, concurrency, async ({ pk, part }) => {
     const names = Object.fromEntries(part.map((change, i) => [`#m${i}`, marker(change.id)]));
-    await db.send(
-      new UpdateCommand({
-        TableName: db.tableName,
-        Key: counterKey(pk),
-        UpdateExpression: `REMOVE ${Object.keys(names).join(', ')}`,
-        ExpressionAttributeNames: names,
-      }),
-    );
+    await db.update({ Key: counterKey(pk), UpdateExpression: `REMOVE ${Object.keys(names).join(', ')}`, ExpressionAttributeNames: names });
   });
   return work.length;
 }

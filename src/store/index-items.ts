@@ -14,7 +14,7 @@ import {
   type SortValue,
 } from './list-model.js';
 
-export { longFactsOf } from './list-model.js';
+export { isRegisterDeal, longFactsOf } from './list-model.js';
 
 /**
  * An item that places an entity in one list, derived from the list model (`list-model.ts`).

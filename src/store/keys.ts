@@ -17,3 +17,11 @@ export function entityKey(id: string): { pk: string; sk: string } {
 export function revisionKey(id: string, version: number): { pk: string; sk: string } {
   return { pk: id, sk: `${REVISION_PREFIX}${String(version).padStart(10, '0')}` };
 }
+
+/**
+ * An editor's decision that a register record does (or does not) describe a curated deal,
+ * beside the register record's own partition: deal matching at later syncs keeps to it.
+ */
+export function dealLinkDecisionKey(registerDealId: string, curatedDealId: string): { pk: string; sk: string } {
+  return { pk: `DEALLINK#${registerDealId}`, sk: curatedDealId };
+}

@@ -20,8 +20,8 @@
  */
 import type { EntityKind } from '../domain/ids.js';
 import { countryId } from '../domain/ids.js';
-import { dateRange } from '../domain/partial-date.js';
-import type { EntityRecord, RecordOf } from '../domain/records.js';
+import { type EntityRecord, type RecordOf, responseLinks } from '../domain/records.js';
+import { roleSpan } from '../domain/roles.js';
 import { foldName, wordSuffixes } from '../domain/text.js';
 
 /** How a list is ordered: by date (dated facts) or by folded name. */
@@ -70,7 +70,22 @@ export const LISTS = {
   pair: (a: string, b: string) => dated(`PAIR#${[a, b].sort().join('#')}`),
   /** Data sync runs, by start time (written by `sync-runs.ts`, counted by reading them). */
   syncRuns: (): ListRef => ({ pk: 'SYNCRUNS', order: 'date', counted: false, long: false }),
+  /** Leaders of an organisation (their own organisation or a role in it), by name. */
+  leadersOfOrganization: (organizationId: string) => named(`LEADERS#ORG#${organizationId}`),
+  /** Events that answered an event, by the answering event's date. */
+  responsesTo: (eventId: string) => dated(`RESPONSES#${eventId}`),
+  /** Deals an actor is a party to, either side, by date agreed. */
+  dealsOf: (actorId: string) => dated(`DEALS#A#${actorId}`),
+  /** Deals that are not SIPRI register records (the article's), by date agreed: the candidates of deal matching. */
+  curatedDeals: () => dated('DEALS#CURATED'),
+  /** Register records that describe a deal of another source (`sameAs`), by date agreed. */
+  sourceRecordsOf: (dealId: string) => dated(`SAMEAS#${dealId}`),
 } as const;
+
+/** A SIPRI register record is one whose id the SIPRI parser made; every other deal is curated. */
+export function isRegisterDeal(id: string): boolean {
+  return id.startsWith('deal:sipri-');
+}
 
 const DATED_KINDS = new Set<EntityKind>(['meeting', 'deal', 'event', 'statement']);
 
@@ -102,6 +117,8 @@ export interface Attributes {
   designations: string;
   /** Who reported a statement, folded. */
   reporter: string;
+  /** On a deal's entries: the deal of another source it describes, so lists show each transfer once. */
+  sourceRecordOf: string;
 }
 
 /** The stored attribute names: the one codec between the domain's names and the table's. */
@@ -115,6 +132,7 @@ export const ATTRIBUTE_NAMES: { [A in keyof Attributes]: string } = {
   countries: 'cs',
   designations: 'ds',
   reporter: 'rb',
+  sourceRecordOf: 'dup',
 };
 
 /** Attributes whose values get a counter of their own beside a list's total. */
@@ -182,14 +200,22 @@ export const KINDS: { [K in EntityKind]: KindModel<RecordOf<K>> } = {
   },
   leader: {
     sort: (r) => ({ name: r.name }),
-    lists: (r) => [LISTS.all('leader'), ...(r.country ? [LISTS.leadersOf(r.country)] : [])],
+    lists: (r) => [
+      LISTS.all('leader'),
+      ...(r.country ? [LISTS.leadersOf(r.country)] : []),
+      // The organisations they lead or hold roles in.
+      ...[...new Set([r.organization, ...r.roles.map((role) => role.organization)].filter((o): o is string => !!o))].map((o) =>
+        LISTS.leadersOfOrganization(o),
+      ),
+    ],
     extra: (r) => [
       ...nameEntries([r.name, ...r.aliases], r.country ? { country: r.country } : {}),
       ...r.roles.flatMap((role, i) => {
-        const start = role.start ? dateRange(role.start).start : DATE_KEY_MIN;
-        const end = role.end ? dateRange(role.end).end : DATE_KEY_MAX;
+        // A role nothing dates is listed nowhere by date: it would otherwise match every `activeOn`.
+        const span = roleSpan(role);
+        if (!span) return [];
         const codes = new Set(['*', ...(role.country ? [role.country] : r.country ? [r.country] : [])]);
-        return [...codes].map((code) => ({ list: LISTS.roles(code), sortKey: start, end, suffix: String(i) }));
+        return [...codes].map((code) => ({ list: LISTS.roles(code), sortKey: span.start, end: span.end, suffix: String(i) }));
       }),
     ],
   },
@@ -199,16 +225,20 @@ export const KINDS: { [K in EntityKind]: KindModel<RecordOf<K>> } = {
     lists: (r) => [
       LISTS.all('meeting'),
       ...r.participants.map((p) => LISTS.meetingsOf(p)),
+      // An invitee's meetings include the meetings they were invited to.
+      ...(r.invitations ?? []).map((i) => LISTS.meetingsOf(i.invitee)),
       ...r.countries.map((c) => LISTS.meetingsOf(countryId(c))),
       ...pairs(r.countries),
     ],
   },
   deal: {
-    sort: (r) => ({ date: r.agreedOn }),
+    // Without a date of agreement, it was agreed at the latest when it became public: its range runs up to `disclosedOn`.
+    sort: (r) => ({ date: r.agreedOn, ...(!r.agreedOn && r.disclosedOn ? { endDate: r.disclosedOn } : {}) }),
     attributes: (r) => ({
       status: r.status,
       confidence: r.confidence,
       designations: `|${r.items.flatMap((i) => (i.designation ? [foldName(i.designation)] : [])).join('|')}|`,
+      ...(r.sameAs ? { sourceRecordOf: r.sameAs } : {}),
     }),
     lists: (r) => [
       LISTS.all('deal'),
@@ -216,6 +246,10 @@ export const KINDS: { [K in EntityKind]: KindModel<RecordOf<K>> } = {
       LISTS.dealsReceivedBy(r.recipient),
       LISTS.dealsBetween(r.supplier, r.recipient),
       ...pairs(codesOf([r.supplier, r.recipient])),
+      LISTS.dealsOf(r.supplier),
+      LISTS.dealsOf(r.recipient),
+      ...(isRegisterDeal(r.id) ? [] : [LISTS.curatedDeals()]),
+      ...(r.sameAs ? [LISTS.sourceRecordsOf(r.sameAs)] : []),
     ],
   },
   event: {
@@ -224,6 +258,8 @@ export const KINDS: { [K in EntityKind]: KindModel<RecordOf<K>> } = {
     lists: (r) => {
       const actors = codesOf(r.actors);
       const targets = codesOf(r.targets);
+      // Records stored before `countries` existed lack it.
+      const about = r.countries ?? [];
       return [
         LISTS.all('event'),
         LISTS.eventsOfKind(r.kind),
@@ -231,6 +267,9 @@ export const KINDS: { [K in EntityKind]: KindModel<RecordOf<K>> } = {
         ...actors.flatMap((a) => targets.flatMap((b) => pairs([a, b]))),
         // Countries acting together are in a relation too (Russia and Iran over a delivery).
         ...pairs(actors),
+        // The states it is about, beyond its parties (sanctions over transfers between two of them).
+        ...pairs([...about, ...actors, ...targets]).filter((l) => about.some((c) => l.pk.split('#').includes(c))),
+        ...responseLinks(r).map((link) => LISTS.responsesTo(link.event)),
       ];
     },
   },
@@ -240,6 +279,7 @@ export const KINDS: { [K in EntityKind]: KindModel<RecordOf<K>> } = {
     lists: (r) => [
       LISTS.all('statement'),
       LISTS.statementsOf(r.speaker),
+      ...(r.coSpeakers ?? []).map((s) => LISTS.statementsOf(s)),
       ...(r.meeting ? [LISTS.statementsOf(r.meeting)] : []),
       ...pairs(r.countries),
     ],

@@ -1,9 +1,8 @@
-import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { EntityKind } from '../domain/ids.js';
 import { type DateRange, yearBefore } from '../domain/partial-date.js';
 import type { EntityRecord } from '../domain/records.js';
 import { ValidationError } from '../errors.js';
-import { counterField, counterKey, TOTAL } from './counters.js';
+import { counterField, counterKey, STANDALONE, TOTAL } from './counters.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Db } from './db.js';
 import { indexItemsOf } from './index-items.js';
@@ -51,6 +50,8 @@ export interface ListFilter {
   designationPrefix?: string;
   /** Reported by (folded, whole). */
   reporter?: string;
+  /** Leave out register records that describe a deal of another source (lists show each transfer once). */
+  withoutSourceRecords?: boolean;
 }
 
 /** Which part of which list to read: everything but the page. */
@@ -147,6 +148,7 @@ function filterOf(query: ListQuery): { expression?: string; names: Record<string
     terms.push(`(${where.countries.map((c) => `contains(${name('countries')}, ${value(c)})`).join(' OR ')})`);
   }
   if (where.designationPrefix !== undefined) terms.push(`contains(${name('designations')}, ${value(`|${where.designationPrefix}`)})`);
+  if (where.withoutSourceRecords) terms.push(`attribute_not_exists(${name('sourceRecordOf')})`);
   return { ...(terms.length > 0 ? { expression: terms.join(' AND ') } : {}), names, values };
 }
 
@@ -228,25 +230,22 @@ async function readChain(
       }
       reads += 1;
       const need = wanted - entries.length;
-      const out = await db.send<QueryCommandOutput>(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: condition,
-          ...(filter.expression ? { FilterExpression: filter.expression } : {}),
-          ExpressionAttributeNames: {
-            '#pk': 'pk',
-            '#sk': 'sk',
-            ...(query.project === 'item' ? {} : { '#ref': 'ref', '#t': 't' }),
-            ...filter.names,
-          },
-          ExpressionAttributeValues: values,
-          ...(query.project === 'item' ? {} : { ProjectionExpression: '#pk, #sk, #ref, #t' }),
-          ScanIndexForward: ascending,
-          // One more than wanted: a cursor's own key can come back (ranges include their ends).
-          Limit: filter.expression ? Math.max(need + 1, 50) : need + 1,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
+      const out = await db.query({
+        KeyConditionExpression: condition,
+        ...(filter.expression ? { FilterExpression: filter.expression } : {}),
+        ExpressionAttributeNames: {
+          '#pk': 'pk',
+          '#sk': 'sk',
+          ...(query.project === 'item' ? {} : { '#ref': 'ref', '#t': 't' }),
+          ...filter.names,
+        },
+        ExpressionAttributeValues: values,
+        ...(query.project === 'item' ? {} : { ProjectionExpression: '#pk, #sk, #ref, #t' }),
+        ScanIndexForward: ascending,
+        // One more than wanted: a cursor's own key can come back (ranges include their ends).
+        Limit: filter.expression ? Math.max(need + 1, 50) : need + 1,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      });
       for (const item of (out.Items ?? []) as { pk: string; sk: string; ref: string; t: EntityKind }[]) {
         if (item.sk === bounds.above || item.sk === bounds.below) continue;
         entries.push({
@@ -387,11 +386,12 @@ export type CountPlan = { counter: { pk: string; sk: string }; field: string } |
  */
 export function countPlan(query: ListQuery): CountPlan {
   const [list] = query.lists;
-  const where = Object.entries(query.where ?? {}).filter(([, v]) => v !== undefined);
+  const { withoutSourceRecords, ...rest } = query.where ?? {};
+  const where = Object.entries(rest).filter(([, v]) => v !== undefined);
   const simple = query.lists.length === 1 && list?.counted && !query.during && !query.activeOn && query.prefix === undefined;
-  if (simple && where.length === 0) return { counter: counterKey(list.pk), field: TOTAL };
+  if (simple && where.length === 0) return { counter: counterKey(list.pk), field: withoutSourceRecords ? STANDALONE : TOTAL };
   const [only] = where;
-  if (simple && where.length === 1 && only && (COUNTED_ATTRIBUTES as readonly string[]).includes(only[0])) {
+  if (simple && !withoutSourceRecords && where.length === 1 && only && (COUNTED_ATTRIBUTES as readonly string[]).includes(only[0])) {
     return { counter: counterKey(list.pk), field: counterField(only[0] as (typeof COUNTED_ATTRIBUTES)[number], only[1] as string) };
   }
   return { range: query };
@@ -414,22 +414,19 @@ export async function countRange(db: Db, query: ListQuery): Promise<number> {
       const condition = keyCondition(source, {}, values) as string;
       let start: Record<string, unknown> | undefined;
       do {
-        const out = await db.send<QueryCommandOutput>(
-          new QueryCommand({
-            TableName: db.tableName,
-            KeyConditionExpression: condition,
-            ...(filter.expression ? { FilterExpression: filter.expression } : {}),
-            ExpressionAttributeNames: {
-              '#pk': 'pk',
-              ...(single && !condition.includes('#sk') ? {} : { '#sk': 'sk' }),
-              ...(single ? {} : { '#ref': 'ref' }),
-              ...filter.names,
-            },
-            ExpressionAttributeValues: values,
-            ...(single ? { Select: 'COUNT' as const } : { ProjectionExpression: '#sk, #ref' }),
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        );
+        const out = await db.query({
+          KeyConditionExpression: condition,
+          ...(filter.expression ? { FilterExpression: filter.expression } : {}),
+          ExpressionAttributeNames: {
+            '#pk': 'pk',
+            ...(single && !condition.includes('#sk') ? {} : { '#sk': 'sk' }),
+            ...(single ? {} : { '#ref': 'ref' }),
+            ...filter.names,
+          },
+          ExpressionAttributeValues: values,
+          ...(single ? { Select: 'COUNT' as const } : { ProjectionExpression: '#sk, #ref' }),
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        });
         count += out.Count ?? 0;
         for (const item of (out.Items ?? []) as { sk: string; ref: string }[]) keys.add(query.distinct ? item.ref : item.sk);
         start = out.LastEvaluatedKey;

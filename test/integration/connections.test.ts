@@ -2,7 +2,6 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkRecord, type EntityRecord } from '../../src/domain/records.js';
 import { createApiKey } from '../../src/store/api-keys.js';
-import { createDocumentClient, Db } from '../../src/store/db.js';
 import { getEntity, writeEntity } from '../../src/store/entities.js';
 import { runSync } from '../../src/sync/run.js';
 import { resolveSource } from '../../src/sync/sources/index.js';
@@ -219,8 +218,8 @@ describe('Connections: totalCount is the number of entries paged through', () =>
 
     // An interrupted write: the counters moved, the process died before the pending mark was cleared.
     let cut = true;
-    const client = createDocumentClient({ region: 'us-east-1', endpoint: gateway.endpoint });
-    client.middlewareStack.add(
+    const dying = gateway.reopen();
+    dying.client.middlewareStack.add(
       (next, context) => async (args) => {
         const input = (args as { input: { UpdateExpression?: string } }).input;
         if (cut && /Update/.test(String(context.commandName)) && input.UpdateExpression === 'REMOVE pend') {
@@ -231,7 +230,6 @@ describe('Connections: totalCount is the number of entries paged through', () =>
       },
       { step: 'initialize' },
     );
-    const dying = new Db(client, gateway.db.tableName);
     const deal2 = await stored('deal:2022-iran-russia-drones');
     await expect(writeEntity(dying, edited({ ...deal2, status: 'CANCELLED' }), { actor: 'test' })).rejects.toThrow('process killed');
     expect((await getEntity(gateway.db, deal2.id, true))?.pending).toBeDefined();

@@ -2,9 +2,10 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { countryId, isCountryCode, isIdOf } from '../../domain/ids.js';
 import { dateRange } from '../../domain/partial-date.js';
 import { ValidationError } from '../../errors.js';
+import { LISTS } from '../../store/list-model.js';
 import { countPlan, countRange, type ListQuery, queryList } from '../../store/lists.js';
 import type { Context } from '../context.js';
-import type { Model } from '../models.js';
+import type { MilitaryDealModel, Model } from '../models.js';
 import { type Connection, type PageArgs, pageRequest, selects, toConnection } from '../pagination.js';
 
 /** Orders a connection takes: dated lists by date, named lists by name. */
@@ -34,6 +35,22 @@ export async function listConnection<M = Model>(
   const page = await queryList(ctx.db, query, request);
   const count = plan && 'counter' in plan ? ctx.loaders.counter(plan.counter, plan.field) : counting;
   return toConnection<M>(page, ctx.loaders, count);
+}
+
+/** Deals an actor is party to, each transfer once unless the caller asks for the register records too. */
+export function dealsOf(
+  ctx: Context,
+  actorId: string,
+  args: PageArgs & { includeSourceRecords?: boolean | null; orderBy?: OrderBy | null },
+  info?: GraphQLResolveInfo,
+): Promise<Connection<MilitaryDealModel>> {
+  const where = args.includeSourceRecords ? {} : { withoutSourceRecords: true };
+  return listConnection<MilitaryDealModel>(
+    ctx,
+    { lists: [LISTS.dealsOf(actorId)], where, descending: descending(args.orderBy, true) },
+    args,
+    info,
+  );
 }
 
 /** The date range [from.start, to.end] of a filter, checked. */

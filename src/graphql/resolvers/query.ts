@@ -47,10 +47,17 @@ const recordsOf = (ctx: Context) => async (ids: string[]) =>
 /** Leaders, by whichever list serves the filter. */
 export function leadersList(
   ctx: Context,
-  filter: { country?: string | null; nameStartsWith?: string | null; activeOn?: string | null },
+  filter: { country?: string | null; nameStartsWith?: string | null; activeOn?: string | null; organization?: string | null },
   page: PageArgs & { orderBy?: OrderBy | null },
   info?: GraphQLResolveInfo,
 ): Promise<Connection<LeaderModel>> {
+  if (filter.organization !== undefined && filter.organization !== null) {
+    if (filter.country || filter.nameStartsWith || filter.activeOn)
+      throw new ValidationError('organization combines with no other filter', { path: 'filter.organization' });
+    const organization = idArg(filter.organization, 'filter.organization', ['organization']);
+    const query = { lists: [LISTS.leadersOfOrganization(organization)], descending: descending(page.orderBy, false) };
+    return listConnection<LeaderModel>(ctx, query, page, info);
+  }
   const country = filter.country ? countryCode(filter.country, 'filter.country') : null;
   const byName = descending(page.orderBy, false);
   if (filter.nameStartsWith !== undefined && filter.nameStartsWith !== null) {
@@ -87,6 +94,7 @@ interface MeetingFilter {
   status?: string | null;
 }
 interface DealFilter {
+  includeSourceRecords?: boolean | null;
   supplier?: string | null;
   recipient?: string | null;
   suppliers?: string[] | null;
@@ -179,7 +187,12 @@ export const Query: QueryResolvers = {
     const designation = f.designation === undefined || f.designation === null ? undefined : foldName(f.designation);
     if (designation === '')
       throw new ValidationError('filter.designation needs at least one letter or digit', { path: 'filter.designation' });
-    const where = defined({ status: f.status, confidence: f.confidence, designationPrefix: designation });
+    const where = defined({
+      status: f.status,
+      confidence: f.confidence,
+      designationPrefix: designation,
+      withoutSourceRecords: f.includeSourceRecords ? undefined : true,
+    });
     return listConnection(ctx, datedQuery(lists, where, { ...page, ...f }), page, info);
   },
 
@@ -207,12 +220,22 @@ export const Query: QueryResolvers = {
     return listConnection(ctx, datedQuery([list], where, { ...page, ...f }), page, info);
   },
 
-  relations: (_: unknown, args: Args<{ countries: string[]; from?: string | null; to?: string | null }>, ctx: Context, info) => {
+  relations: (
+    _: unknown,
+    args: Args<{ countries: string[]; from?: string | null; to?: string | null; includeSourceRecords?: boolean | null }>,
+    ctx: Context,
+    info,
+  ) => {
     const codes = [...new Set(args.countries.map((c, i) => countryCode(c, `countries[${i}]`)))];
     if (codes.length !== 2)
       throw new ValidationError('countries takes two different ISO codes, such as ["IR", "RU"]', { path: 'countries' });
     const [a, b] = codes as [string, string];
-    return listConnection(ctx, datedQuery([LISTS.pair(a, b)], {}, args), args, info);
+    return listConnection(
+      ctx,
+      datedQuery([LISTS.pair(a, b)], args.includeSourceRecords ? {} : { withoutSourceRecords: true }, args),
+      args,
+      info,
+    );
   },
 
   search: async (_: unknown, { text, first }: { text: string; first?: number | null }, ctx: Context) => {
