@@ -83,6 +83,8 @@ const CASES: Case[] = [
   { name: 'sync runs', field: 'syncRuns(' },
   { name: "a leader's meetings", parent: `leader(id: "${PUTIN}")`, field: 'meetings(', reverse: 'orderBy: OLDEST_FIRST' },
   { name: "a leader's statements", parent: `leader(id: "${LAVROV}")`, field: 'statements(' },
+  { name: "a country's deals", parent: 'country(code: "IR")', field: 'deals(', reverse: 'orderBy: OLDEST_FIRST' },
+  { name: "an organisation's events", parent: 'organization(id: "organization:irgc")', field: 'events(' },
   { name: "a leader's revisions", parent: `leader(id: "${LAVROV}")`, field: 'revisions(', revisions: true },
 ];
 
@@ -319,7 +321,9 @@ describe('Connections: filters', () => {
       'meeting:2024-05-netanyahu-visit',
       'meeting:2021-03-kyiv-talks',
     ]);
+    // A leader's meetings include those they were invited to (Kazan).
     expect(await ids(`meetings(filter: { participant: "${PEZESHKIAN}", countries: ["ru"] })`)).toEqual([
+      'meeting:2024-10-23-brics-summit-kazan',
       'meeting:2024-10-11-putin-pezeshkian-ashgabat',
       'meeting:2024-09-30-mishustin-pezeshkian-tehran',
     ]);
