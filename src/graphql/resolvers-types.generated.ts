@@ -1582,7 +1582,9 @@ export type StatementFilter = {
   from?: InputMaybe<Scalars['PartialDate']['input']>;
   /** Id of the meeting it was said at. */
   meeting?: InputMaybe<Scalars['ID']['input']>;
-  /** Who carried it, as `reportedBy` says (case and accents ignored): "RIA Novosti". */
+  /** ISO code (or `country:` id) of the country where it was said. */
+  place?: InputMaybe<Scalars['String']['input']>;
+  /** Who carried it: the name `reportedBy` gives (case and accents ignored, "RIA Novosti"), or the organisation's id (`organization:ria-novosti`). */
   reportedBy?: InputMaybe<Scalars['String']['input']>;
   /** Id of the leader who spoke. */
   speaker?: InputMaybe<Scalars['ID']['input']>;

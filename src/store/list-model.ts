@@ -119,6 +119,10 @@ export interface Attributes {
   reporter: string;
   /** On a deal's entries: the deal of another source it describes, so lists show each transfer once. */
   sourceRecordOf: string;
+  /** ISO code of the country where a statement was said. */
+  place: string;
+  /** Id of the organisation that carried a statement. */
+  reporterId: string;
 }
 
 /** The stored attribute names: the one codec between the domain's names and the table's. */
@@ -133,6 +137,8 @@ export const ATTRIBUTE_NAMES: { [A in keyof Attributes]: string } = {
   designations: 'ds',
   reporter: 'rb',
   sourceRecordOf: 'dup',
+  place: 'pl',
+  reporterId: 'rp',
 };
 
 /** Attributes whose values get a counter of their own beside a list's total. */
@@ -275,7 +281,12 @@ export const KINDS: { [K in EntityKind]: KindModel<RecordOf<K>> } = {
   },
   statement: {
     sort: (r) => ({ date: r.date }),
-    attributes: (r) => ({ countries: r.countries, ...(r.reportedBy ? { reporter: foldName(r.reportedBy) } : {}) }),
+    attributes: (r) => ({
+      countries: r.countries,
+      ...(r.reportedBy ? { reporter: foldName(r.reportedBy) } : {}),
+      ...(r.reporter ? { reporterId: r.reporter } : {}),
+      ...(r.location?.country ? { place: r.location.country } : {}),
+    }),
     lists: (r) => [
       LISTS.all('statement'),
       LISTS.statementsOf(r.speaker),

@@ -50,6 +50,10 @@ export interface ListFilter {
   designationPrefix?: string;
   /** Reported by (folded, whole). */
   reporter?: string;
+  /** Carried by this organisation (its id). */
+  reporterId?: string;
+  /** Said in this country (ISO code). */
+  place?: string;
   /** Leave out register records that describe a deal of another source (lists show each transfer once). */
   withoutSourceRecords?: boolean;
 }
@@ -139,7 +143,7 @@ function filterOf(query: ListQuery): { expression?: string; names: Record<string
   const endsBy = query.activeOn?.start ?? (query.prefix === undefined ? query.during?.start : undefined);
   if (endsBy) terms.push(`${name('e')} >= ${value(endsBy)}`);
   const where = query.where ?? {};
-  for (const attribute of ['entityKind', 'status', 'eventKind', 'confidence', 'country', 'reporter'] as const) {
+  for (const attribute of ['entityKind', 'status', 'eventKind', 'confidence', 'country', 'reporter', 'reporterId', 'place'] as const) {
     const wanted = where[attribute];
     if (wanted !== undefined) terms.push(`${name(attribute)} = ${value(wanted)}`);
   }

@@ -78,6 +78,7 @@ const CASES: Case[] = [
   { name: "a speaker's statements", field: `statements(filter: { speaker: "${PUTIN}" }, ` },
   { name: 'statements by reporter', field: 'statements(filter: { reportedBy: "ria novosti" }, ' },
   { name: 'statements about a country', field: 'statements(filter: { countries: ["LB", "PS"] }, ' },
+  { name: 'statements said in a country', field: 'statements(filter: { place: "TM" }, ', reverse: 'orderBy: OLDEST_FIRST' },
   { name: 'the Iran–Russia timeline', field: 'relations(countries: ["IR", "RU"], ', reverse: 'orderBy: OLDEST_FIRST' },
   { name: 'the Iran–Russia timeline from a date', field: 'relations(countries: ["ir", "country:RU"], from: "2024-04", ' },
   { name: 'sync runs', field: 'syncRuns(' },
@@ -341,12 +342,21 @@ describe('Connections: filters', () => {
     ]);
   });
 
-  it('finds statements by speaker, reporter, meeting and country', async () => {
+  it('finds statements by speaker, reporter (name or organisation), place, meeting and country', async () => {
     expect(await ids(`statements(filter: { speaker: "${PEZESHKIAN}", reportedBy: "PRESS tv" })`)).toEqual([
       'statement:2024-10-11-pezeshkian-positions-much-closer',
     ]);
     expect(await ids('statements(filter: { countries: ["LB"] })')).toEqual([
       'statement:2024-10-11-pezeshkian-situation-in-region-critical',
+    ]);
+    expect(await ids('statements(filter: { reportedBy: "organization:ria-novosti" })')).toEqual([
+      'statement:2024-10-11-putin-relations-with-iran-a-priority',
+    ]);
+    expect(await ids(`statements(filter: { speaker: "${LAVROV}", place: "ir" })`)).toEqual([
+      'statement:2023-10-23-lavrov-illegitimate-unilateral-sanctions',
+    ]);
+    expect(await ids('statements(filter: { place: "TM", reportedBy: "press tv" })')).toEqual([
+      'statement:2024-10-11-pezeshkian-positions-much-closer',
     ]);
     expect(await ids('statements(filter: { meeting: "meeting:2023-10-23-lavrov-raisi-amir-abdollahian-tehran" })')).toEqual([
       'statement:2023-10-23-lavrov-illegitimate-unilateral-sanctions',

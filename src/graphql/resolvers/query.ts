@@ -114,6 +114,7 @@ interface EventFilter {
 }
 interface StatementFilter {
   speaker?: string | null;
+  place?: string | null;
   meeting?: string | null;
   reportedBy?: string | null;
   countries?: string[] | null;
@@ -214,9 +215,12 @@ export const Query: QueryResolvers = {
       : f.meeting
         ? LISTS.statementsOf(idArg(f.meeting, 'filter.meeting', ['meeting']))
         : LISTS.all('statement');
-    const reporter = f.reportedBy === undefined || f.reportedBy === null ? undefined : foldName(f.reportedBy);
+    // An organisation's id names the reporter as a record; any other text, by the name the source gives.
+    const byId = f.reportedBy?.startsWith('organization:') ? idArg(f.reportedBy, 'filter.reportedBy', ['organization']) : undefined;
+    const reporter = byId || f.reportedBy === undefined || f.reportedBy === null ? undefined : foldName(f.reportedBy);
     const countries = several(null, f.countries, ['country', 'countries'], countryCode);
-    const where = defined({ reporter, countries });
+    const place = f.place ? countryCode(f.place, 'filter.place') : undefined;
+    const where = defined({ reporter, reporterId: byId, countries, place });
     return listConnection(ctx, datedQuery([list], where, { ...page, ...f }), page, info);
   },
 
