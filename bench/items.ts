@@ -2,9 +2,9 @@ import { BatchWriteCommand, type BatchWriteCommandOutput, type DynamoDBDocumentC
 import type { EntityRecord } from '../src/domain/records.js';
 import { chunk, mapLimit } from '../src/store/batch.js';
 import { contentHash } from '../src/store/canonical.js';
+import { counterItemsOf } from '../src/store/counters.js';
 import { indexChanges } from '../src/store/index-items.js';
 import { entityKey } from '../src/store/keys.js';
-import { counterItemsOf } from '../src/store/stats.js';
 
 /** A table item, as written. */
 export type Item = Record<string, unknown>;
@@ -22,7 +22,7 @@ export function storeItemsOf(record: EntityRecord, by: string, at: string): Item
 
 /**
  * The store's items of `records`, each id once (the first record of an id wins, as a sync run
- * keeps it), and the statistics counters they add up to.
+ * keeps it), and the counters (lists' and statistics') they add up to (see src/store/counters.ts).
  */
 export function storeItemsOfAll(records: Iterable<EntityRecord>, by: string, at = new Date().toISOString()): Item[] {
   const seen = new Set<string>();

@@ -1,8 +1,9 @@
 import type { EntityRecord } from '../src/domain/records.js';
+import { counterItemsOf } from '../src/store/counters.js';
 import { indexItemsOf } from '../src/store/index-items.js';
-import { LIST } from '../src/store/keys.js';
-import { searchPartition } from '../src/store/search-items.js';
-import { counterItemsOf } from '../src/store/stats.js';
+import { LISTS } from '../src/store/list-model.js';
+import { searchPrefix } from '../src/store/search-items.js';
+import { statsPartition } from '../src/store/stats.js';
 import { type BenchEngine, freshTable, startEngineProcess } from './engine.js';
 import { benchHandler, sendThrough } from './gateway.js';
 import { BUSY, generateRecords } from './gen.js';
@@ -56,72 +57,72 @@ const PATTERNS: Pattern[] = [
   {
     pattern: "busy leader's meetings, first page",
     query:
-      'query($id: ID!, $first: Int) { meetings(filter: { participant: $id }, first: $first) { edges { node { id date status } } pageInfo { hasNextPage endCursor } } }',
+      'query($id: ID!, $first: Int) { meetings(filter: { participant: $id }, first: $first) { totalCount edges { node { id date status } } pageInfo { hasNextPage endCursor } } }',
     variables: { id: BUSY.leader, first: FIRST_PAGE },
-    list: LIST.meetingsOf(BUSY.leader),
+    list: LISTS.meetingsOf(BUSY.leader).pk,
   },
   {
     pattern: 'deals by supplier, first page',
     query:
-      'query($s: String!, $first: Int) { militaryDeals(filter: { supplier: $s }, first: $first) { edges { node { id agreedOn status } } pageInfo { hasNextPage endCursor } } }',
+      'query($s: String!, $first: Int) { militaryDeals(filter: { supplier: $s }, first: $first) { totalCount edges { node { id agreedOn status } } pageInfo { hasNextPage endCursor } } }',
     variables: { s: BUSY.supplier, first: FIRST_PAGE },
-    list: LIST.dealsSuppliedBy(PAIR.supplier),
+    list: LISTS.dealsSuppliedBy(PAIR.supplier).pk,
   },
   {
     pattern: 'deals by recipient, first page',
     query:
-      'query($r: String!, $first: Int) { militaryDeals(filter: { recipient: $r }, first: $first) { edges { node { id agreedOn status } } pageInfo { hasNextPage endCursor } } }',
+      'query($r: String!, $first: Int) { militaryDeals(filter: { recipient: $r }, first: $first) { totalCount edges { node { id agreedOn status } } pageInfo { hasNextPage endCursor } } }',
     variables: { r: BUSY.recipient, first: FIRST_PAGE },
-    list: LIST.dealsReceivedBy(PAIR.recipient),
+    list: LISTS.dealsReceivedBy(PAIR.recipient).pk,
   },
   {
     pattern: 'deals by supplier and recipient, first page',
     query:
-      'query($s: String!, $r: String!, $first: Int) { militaryDeals(filter: { supplier: $s, recipient: $r }, first: $first) { edges { node { id agreedOn status } } pageInfo { hasNextPage endCursor } } }',
+      'query($s: String!, $r: String!, $first: Int) { militaryDeals(filter: { supplier: $s, recipient: $r }, first: $first) { totalCount edges { node { id agreedOn status } } pageInfo { hasNextPage endCursor } } }',
     variables: { s: BUSY.supplier, r: BUSY.recipient, first: FIRST_PAGE },
-    list: LIST.dealsBetween(PAIR.supplier, PAIR.recipient),
+    list: LISTS.dealsBetween(PAIR.supplier, PAIR.recipient).pk,
   },
   {
     pattern: 'relations, first page',
     query:
-      'query($c: [String!]!, $first: Int) { relations(countries: $c, first: $first) { edges { node { __typename ... on Meeting { id } ... on MilitaryDeal { id } ... on Event { id } ... on Statement { id } } } pageInfo { hasNextPage endCursor } } }',
+      'query($c: [String!]!, $first: Int) { relations(countries: $c, first: $first) { totalCount edges { node { __typename ... on Meeting { id } ... on MilitaryDeal { id } ... on Event { id } ... on Statement { id } } } pageInfo { hasNextPage endCursor } } }',
     variables: { c: [BUSY.supplier, BUSY.recipient], first: FIRST_PAGE },
-    list: LIST.pair(BUSY.supplier, BUSY.recipient),
+    list: LISTS.pair(BUSY.supplier, BUSY.recipient).pk,
   },
   {
     pattern: 'search by name prefix',
     query:
       'query($text: String!) { search(text: $text, first: 5) { __typename ... on Leader { id name } ... on Country { id name } ... on Organization { id name } } }',
     variables: { text: BUSY.namePrefix },
-    list: LIST.names(BUSY.namePrefix[0] as string),
+    list: LISTS.names(BUSY.namePrefix[0] as string).pk,
   },
   {
     pattern: 'search across kinds (a word of every event and statement)',
     query:
       'query($text: String!) { searchAll(text: $text, first: 5) { edges { field node { __typename ... on Event { id } ... on Statement { id } ... on MilitaryDeal { id } } } pageInfo { hasNextPage } } }',
     variables: { text: 'synthetic' },
-    list: searchPartition('synthetic'),
+    list: LISTS.find(searchPrefix('synthetic')).pk,
   },
   {
     pattern: "a supplier's totals by year of order, 2015-2024",
     query:
       'query($s: String!) { armsTransferStats(filter: { supplier: $s, orderedFrom: 2015, orderedTo: 2024 }, groupBy: ORDER_YEAR, first: 10) { groupCount totals { deals tivDelivered } edges { node { orderYear totals { deals tivOrdered tivDelivered } } } } }',
     variables: { s: BUSY.supplier },
-    list: LIST.stats(PAIR.supplier, '*'),
+    list: statsPartition(PAIR.supplier, '*'),
   },
   {
     pattern: 'top suppliers by TIV delivered, orders 2015-2024',
     query:
       'query { armsTransferStats(filter: { orderedFrom: 2015, orderedTo: 2024 }, groupBy: SUPPLIER, orderBy: TIV_DELIVERED, first: 10) { groupCount edges { node { party { ... on Country { code } } totals { deals tivDelivered } } } } }',
     variables: {},
-    list: LIST.stats('*', '*'),
+    list: statsPartition('*', '*'),
   },
   {
     pattern: 'events by actor, first page',
     query:
-      'query($a: ID!, $first: Int) { events(filter: { actor: $a }, first: $first) { edges { node { id kind date } } pageInfo { hasNextPage endCursor } } }',
+      'query($a: ID!, $first: Int) { events(filter: { actor: $a }, first: $first) { totalCount edges { node { id kind date } } pageInfo { hasNextPage endCursor } } }',
     variables: { a: BUSY.actor, first: FIRST_PAGE },
-    list: LIST.eventsOf(BUSY.actor),
+    list: LISTS.eventsOf(BUSY.actor).pk,
   },
 ];
 

@@ -1,7 +1,6 @@
 import { dateRange } from '../domain/partial-date.js';
 import type { EntityRecord } from '../domain/records.js';
 import { searchFold, variantsOf } from '../domain/search-text.js';
-import { LIST } from './keys.js';
 
 /**
  * The search index: entries that let `searchAll` find any kind of record by a word prefix
@@ -35,16 +34,16 @@ const STOPWORDS = new Set(
   ),
 );
 
-/** One search entry of a record. */
-export interface SearchItem {
-  pk: string;
-  sk: string;
-  ref: string;
-  t: EntityRecord['type'];
+/** One search key of a record: what its entry in the `find` list of the list model holds. */
+export interface SearchKey {
+  /** The folded key (a word-start suffix of a field). */
+  key: string;
+  /** The record's date, inverted (`invertedDate`): within one key the newest facts come first. */
+  inverted: string;
   /** The field matched. */
-  f: SearchField;
+  field: SearchField;
   /** Its position in the field (SEARCH_POSITION). */
-  s: number;
+  position: number;
 }
 
 const NAME_FIELDS = new Set<SearchField>(['NAME', 'ALIAS']);
@@ -100,9 +99,9 @@ export function invertedDate(date: string | undefined): string {
     .join('');
 }
 
-/** The partition of a key (or of a searched text): its first two characters. */
-export function searchPartition(key: string): string {
-  return LIST.find([...key].slice(0, MIN_SEARCH_LENGTH).join(''));
+/** What names the search list of a key (or of a searched text): its first two characters. */
+export function searchPrefix(key: string): string {
+  return [...key].slice(0, MIN_SEARCH_LENGTH).join('');
 }
 
 /** Word-start suffixes of one folded text, with their position, shortened for text fields. */
@@ -125,7 +124,7 @@ function keysOf(folded: string, isName: boolean): { key: string; position: numbe
  * stopwords left out, at most MAX_SEARCH_KEYS_PER_RECORD in all. Known variant spellings
  * (`SEARCH_VARIANTS`) are indexed as aliases of the text they stand for.
  */
-export function searchItemsOf(record: EntityRecord): SearchItem[] {
+export function searchKeysOf(record: EntityRecord): SearchKey[] {
   const byKey = new Map<string, { field: SearchField; position: number }>();
   const wordsSeen = new Set<string>();
   const inverted = invertedDate(dateOf(record));
@@ -146,12 +145,5 @@ export function searchItemsOf(record: EntityRecord): SearchItem[] {
       }
     }
   }
-  return [...byKey].map(([key, { field, position }]) => ({
-    pk: searchPartition(key),
-    sk: `${key}#${inverted}#${record.id}`,
-    ref: record.id,
-    t: record.type,
-    f: field,
-    s: position,
-  }));
+  return [...byKey].map(([key, { field, position }]) => ({ key, inverted, field, position }));
 }

@@ -2,10 +2,11 @@ import type { EntityKind } from '../domain/ids.js';
 import { ValidationError } from '../errors.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Db } from './db.js';
-import { SEARCH_POSITION, type SearchField, searchPartition } from './search-items.js';
+import { ATTRIBUTE_NAMES, LISTS } from './list-model.js';
+import { SEARCH_POSITION, type SearchField, searchPrefix } from './search-items.js';
 
 /**
- * Reading the search index (search-items.ts). A search reads a window of entries in key
+ * Reading the search index (the `find` lists of the list model, keys from search-items.ts). A search reads a window of entries in key
  * order with one Query (`begins_with` on the folded text) and ranks it:
  *
  * 1. what matched: a name or alias equal to the text, then one starting with it, then one with a
@@ -44,17 +45,28 @@ export interface SearchPage {
 interface Entry {
   sk: string;
   ref: string;
-  t: EntityKind;
-  f: SearchField;
-  s: number;
+  kind: EntityKind;
+  field: SearchField;
+  position: number;
+}
+
+/** An entry as read, its attributes decoded from their stored names. */
+function entryOf(item: Record<string, unknown>): Entry {
+  return {
+    sk: item.sk as string,
+    ref: item.ref as string,
+    kind: item[ATTRIBUTE_NAMES.entityKind] as EntityKind,
+    field: item[ATTRIBUTE_NAMES.searchField] as SearchField,
+    position: item[ATTRIBUTE_NAMES.searchPosition] as number,
+  };
 }
 
 const NAME_FIELDS = new Set<string>(['NAME', 'ALIAS']);
 
 /** The rank of an entry for the text: lower is better (see the module note). */
 function tierOf(entry: Entry, key: string, text: string): number {
-  const place = entry.s === SEARCH_POSITION.whole && key === text ? 0 : entry.s === SEARCH_POSITION.word ? 2 : 1;
-  return NAME_FIELDS.has(entry.f) ? place : 3 + place;
+  const place = entry.position === SEARCH_POSITION.whole && key === text ? 0 : entry.position === SEARCH_POSITION.word ? 2 : 1;
+  return NAME_FIELDS.has(entry.field) ? place : 3 + place;
 }
 
 /**
@@ -66,7 +78,7 @@ export async function searchIndex(
   db: Db,
   query: { folded: string; kinds?: readonly EntityKind[]; first: number; after?: string | null },
 ): Promise<SearchPage> {
-  const pk = searchPartition(query.folded);
+  const pk = LISTS.find(searchPrefix(query.folded)).pk;
   // Cursors name the search (text and kinds), not only the partition: another search's cursor is refused.
   const cursorList = `SEARCH#${query.folded}#${[...(query.kinds ?? [])].sort().join(',')}`;
   let windowStart = '';
@@ -80,7 +92,7 @@ export async function searchIndex(
   const values: Record<string, unknown> = { ':pk': pk, ':text': query.folded };
   let filter = {};
   if (query.kinds && query.kinds.length > 0) {
-    names['#t'] = 't';
+    names['#t'] = ATTRIBUTE_NAMES.entityKind;
     query.kinds.forEach((kind, i) => {
       values[`:k${i}`] = kind;
     });
@@ -95,7 +107,7 @@ export async function searchIndex(
     ...(windowStart ? { ExclusiveStartKey: { pk, sk: windowStart } } : {}),
   });
   const best = new Map<string, { entry: Entry; key: string; rank: [number, string, number] }>();
-  for (const entry of (out.Items ?? []) as Entry[]) {
+  for (const entry of (out.Items ?? []).map(entryOf)) {
     const [key = '', inverted = '~'] = entry.sk.split('#');
     const rank: [number, string, number] = [tierOf(entry, key, query.folded), inverted, key.length];
     const held = best.get(entry.ref);
@@ -106,8 +118,8 @@ export async function searchIndex(
   const page = ranked.slice(offset, offset + query.first);
   const hits = page.map(({ entry, key }, i) => ({
     ref: entry.ref,
-    kind: entry.t,
-    field: entry.f,
+    kind: entry.kind,
+    field: entry.field,
     matched: key,
     cursor: encodeCursor(cursorList, JSON.stringify({ w: windowStart, o: offset + i + 1 })),
   }));

@@ -1,8 +1,5 @@
 import type { DealRecord, EntityRecord } from '../domain/records.js';
-import { ConflictError } from '../errors.js';
-import { mapLimit } from './batch.js';
 import type { Db } from './db.js';
-import { LIST } from './keys.js';
 
 /**
  * Arms-transfer statistics, kept at write time: counter items that hold, per group, the
@@ -31,10 +28,8 @@ import { LIST } from './keys.js';
  * TIV is kept in millionths as integers so that DynamoDB's ADD (and the sums read back) are
  * exact; it is TIV, never money.
  *
- * Exactly once: every counter update adds the delta and sets a token attribute naming the
- * change (`p:<deal id>@<version>`), on condition that the token is not there yet, so the
- * follow-ups of an interrupted write, run again, add nothing twice. The tokens are removed
- * once the change's pending mark is cleared (see `settleCounters`).
+ * Exactly once: these counters are written by the list counters' machinery (`counters.ts`,
+ * `applyCounts`), each change added under a marker that keeps it from being added twice.
  */
 
 /** The totals of a group (TIV in millionths). */
@@ -55,7 +50,11 @@ const TOTAL_ATTRIBUTES: Record<keyof Totals, string> = {
 };
 const TOTAL_KEYS = Object.keys(TOTAL_ATTRIBUTES) as (keyof Totals)[];
 const SOURCE_PREFIX = 'src:';
-const TOKEN_PREFIX = 'p:';
+
+/** The partition of the counters of deals from `supplier` to `recipient` (either `*`: any party). */
+export function statsPartition(supplier: string, recipient: string): string {
+  return `STATS#${supplier}#${recipient}`;
+}
 
 /** The year bucket of deals with no date of order (read only without a year filter). */
 export const UNKNOWN_YEAR = '0000';
@@ -103,13 +102,13 @@ function contributionOf(record: EntityRecord | null): CounterChange[] {
   const byRecipient = { sk: `YR#${year}#${recipient}`, year, recipient, totals, sources };
   const byYear = { sk: `Y#${year}`, year, totals, sources };
   return [
-    { pk: LIST.stats('*', '*'), ...bySupplier },
-    { pk: LIST.stats('*', '*'), ...byRecipient },
-    { pk: LIST.stats('*', '*'), ...byYear },
-    { pk: LIST.stats(supplier, '*'), ...byRecipient },
-    { pk: LIST.stats(supplier, '*'), ...byYear },
-    { pk: LIST.stats('*', recipient), ...bySupplier },
-    { pk: LIST.stats('*', recipient), ...byYear },
+    { pk: statsPartition('*', '*'), ...bySupplier },
+    { pk: statsPartition('*', '*'), ...byRecipient },
+    { pk: statsPartition('*', '*'), ...byYear },
+    { pk: statsPartition(supplier, '*'), ...byRecipient },
+    { pk: statsPartition(supplier, '*'), ...byYear },
+    { pk: statsPartition('*', recipient), ...bySupplier },
+    { pk: statsPartition('*', recipient), ...byYear },
   ];
 }
 
@@ -135,175 +134,25 @@ export function counterChanges(before: EntityRecord | null, after: EntityRecord 
     .filter((c) => TOTAL_KEYS.some((k) => c.totals[k] !== 0) || Object.keys(c.sources).length > 0);
 }
 
-/** A committed change of an entity: its id, new version, and the records before and after. */
-export interface EntityChange {
-  id: string;
-  version: number;
-  before: EntityRecord | null;
-  after: EntityRecord | null;
+/** One statistics counter's part of a change: its key, what to add per field, and what it carries. */
+export interface StatsDelta {
+  key: { pk: string; sk: string };
+  fields: Map<string, number>;
+  set: Record<string, string>;
 }
 
-const tokenOf = (change: EntityChange) => `${TOKEN_PREFIX}${change.id}@${change.version}`;
-
-/** Changes whose tokens go on one counter in one UpdateItem (keeps the condition well under 4 KB). */
-const TOKENS_PER_UPDATE = 25;
-
-/** One counter and the changes that move it, with their deltas summed. */
-interface CounterBatch {
-  counter: CounterChange;
-  tokens: { name: string; version: number }[];
-  /** The changes taken together, one by one: what is sent when the batch finds one already applied. */
-  parts?: CounterBatch[];
-}
-
-/** The changes' counter updates, those of one counter taken together, at most TOKENS_PER_UPDATE a batch. */
-function counterBatches(changes: readonly EntityChange[]): CounterBatch[] {
-  const byCounter = new Map<string, CounterBatch[]>();
-  for (const change of changes) {
-    for (const counter of counterChanges(change.before, change.after)) {
-      const key = `${counter.pk}\u0000${counter.sk}`;
-      const list = byCounter.get(key) ?? [];
-      list.push({ counter, tokens: [{ name: tokenOf(change), version: change.version }] });
-      byCounter.set(key, list);
-    }
-  }
-  const merged: CounterBatch[] = [];
-  for (const list of byCounter.values()) {
-    for (let i = 0; i < list.length; i += TOKENS_PER_UPDATE) {
-      const part = list.slice(i, i + TOKENS_PER_UPDATE);
-      const sum = part.reduce<CounterChange>(
-        (into, { counter }) => {
-          for (const k of TOTAL_KEYS) into.totals[k] += counter.totals[k];
-          for (const [s, n] of Object.entries(counter.sources)) into.sources[s] = (into.sources[s] ?? 0) + n;
-          return into;
-        },
-        { ...(part[0] as CounterBatch).counter, totals: zero(), sources: {} },
-      );
-      merged.push({ counter: sum, tokens: part.flatMap((p) => p.tokens), parts: part });
-    }
-  }
-  return merged;
-}
-
-/** Adds one batch's deltas and sets its tokens, if none of them is on the counter yet. */
-async function addOnce(db: Db, { counter, tokens }: CounterBatch): Promise<void> {
-  const names: Record<string, string> = { '#y': 'y' };
-  const values: Record<string, unknown> = { ':y': counter.year };
-  const adds: string[] = [];
-  const sets = ['#y = :y'];
-  const absent: string[] = [];
-  tokens.forEach((token, i) => {
-    names[`#k${i}`] = token.name;
-    values[`:k${i}`] = token.version;
-    sets.push(`#k${i} = :k${i}`);
-    absent.push(`attribute_not_exists(#k${i})`);
+/** The statistics counters that moving `before` to `after` changes, as counter updates (see `counters.ts`). */
+export function statsDeltas(before: EntityRecord | null, after: EntityRecord | null): StatsDelta[] {
+  return counterChanges(before, after).map((c) => {
+    const fields = new Map<string, number>();
+    for (const k of TOTAL_KEYS) if (c.totals[k] !== 0) fields.set(TOTAL_ATTRIBUTES[k], c.totals[k]);
+    for (const [source, n] of Object.entries(c.sources)) fields.set(`${SOURCE_PREFIX}${source}`, n);
+    return {
+      key: { pk: c.pk, sk: c.sk },
+      fields,
+      set: { y: c.year, ...(c.supplier ? { sup: c.supplier } : {}), ...(c.recipient ? { rec: c.recipient } : {}) },
+    };
   });
-  for (const k of TOTAL_KEYS) {
-    const attribute = TOTAL_ATTRIBUTES[k];
-    names[`#${attribute}`] = attribute;
-    values[`:${attribute}`] = counter.totals[k];
-    adds.push(`#${attribute} :${attribute}`);
-  }
-  Object.entries(counter.sources).forEach(([source, n], i) => {
-    names[`#s${i}`] = `${SOURCE_PREFIX}${source}`;
-    values[`:s${i}`] = n;
-    adds.push(`#s${i} :s${i}`);
-  });
-  for (const [attribute, party] of [
-    ['sup', counter.supplier],
-    ['rec', counter.recipient],
-  ] as const) {
-    if (!party) continue;
-    names[`#${attribute}`] = attribute;
-    values[`:${attribute}`] = party;
-    sets.push(`#${attribute} = :${attribute}`);
-  }
-  await db.update({
-    Key: { pk: counter.pk, sk: counter.sk },
-    UpdateExpression: `ADD ${adds.join(', ')} SET ${sets.join(', ')}`,
-    ConditionExpression: absent.join(' AND '),
-    ExpressionAttributeNames: names,
-    ExpressionAttributeValues: values,
-  });
-}
-
-/** A failed condition: the gateway turns it into a conflict (see `Db.send`). */
-const isConditionFailure = (error: unknown) => error instanceof ConflictError;
-
-/**
- * Adds the changes' deltas to their counters, each at most once per change (see the module
- * note). The changes that move one counter go in one UpdateItem; when one of them is found
- * already applied (a re-run of an interrupted write), they go again one by one, each on its
- * own condition.
- * @returns the number of counter writes made.
- */
-export async function applyCounters(db: Db, changes: readonly EntityChange[], concurrency: number): Promise<number> {
-  const merged = counterBatches(changes);
-  let writes = 0;
-  await mapLimit(merged, concurrency, async (batch) => {
-    try {
-      await addOnce(db, batch);
-      writes += 1;
-      return;
-    } catch (error) {
-      if (!isConditionFailure(error) || batch.tokens.length === 1) {
-        if (isConditionFailure(error)) return;
-        throw error;
-      }
-    }
-    for (const one of batch.parts ?? []) {
-      try {
-        await addOnce(db, one);
-        writes += 1;
-      } catch (error) {
-        if (!isConditionFailure(error)) throw error;
-      }
-    }
-  });
-  return writes;
-}
-
-/**
- * Removes the changes' tokens from their counters, once the changes are no longer pending
- * (no follow-up of them can run again), in one UpdateItem per counter and batch. A token left
- * by a run that stopped in between stays on its counter; it changes no total.
- * @returns the number of counter writes made.
- */
-export async function settleCounters(db: Db, changes: readonly EntityChange[], concurrency: number): Promise<number> {
-  const merged = counterBatches(changes);
-  await mapLimit(merged, concurrency, ({ counter, tokens }) =>
-    db.update({
-      Key: { pk: counter.pk, sk: counter.sk },
-      UpdateExpression: `REMOVE ${tokens.map((_, i) => `#k${i}`).join(', ')}`,
-      ExpressionAttributeNames: Object.fromEntries(tokens.map((t, i) => [`#k${i}`, t.name])),
-    }),
-  );
-  return merged.length;
-}
-
-/**
- * The counter items a table holds once `records` are written as new records and their
- * changes settled: each counter's totals summed, no tokens. What a bulk load writes directly.
- */
-export function counterItemsOf(records: Iterable<EntityRecord>): Record<string, unknown>[] {
-  const items = new Map<string, Record<string, unknown>>();
-  for (const record of records) {
-    for (const c of counterChanges(null, record)) {
-      const key = `${c.pk}\u0000${c.sk}`;
-      const item = items.get(key) ?? {
-        pk: c.pk,
-        sk: c.sk,
-        y: c.year,
-        ...(c.supplier ? { sup: c.supplier } : {}),
-        ...(c.recipient ? { rec: c.recipient } : {}),
-      };
-      for (const k of TOTAL_KEYS) item[TOTAL_ATTRIBUTES[k]] = Number(item[TOTAL_ATTRIBUTES[k]] ?? 0) + c.totals[k];
-      for (const [source, n] of Object.entries(c.sources))
-        item[`${SOURCE_PREFIX}${source}`] = Number(item[`${SOURCE_PREFIX}${source}`] ?? 0) + n;
-      items.set(key, item);
-    }
-  }
-  return [...items.values()];
 }
 
 // ---------------------------------------------------------------- reading
@@ -348,7 +197,7 @@ const MAX_STATS_PAGES = 10;
  */
 export async function readStats(db: Db, query: StatsQuery): Promise<StatsAnswer> {
   const both = query.supplier !== undefined && query.recipient !== undefined;
-  const pk = LIST.stats(query.supplier ?? '*', both ? '*' : (query.recipient ?? '*'));
+  const pk = statsPartition(query.supplier ?? '*', both ? '*' : (query.recipient ?? '*'));
   // Years alone have counters of their own; both parties read the supplier's counters by recipient.
   const dim =
     query.groupBy === 'ORDER_YEAR' && !both

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DealRecord } from '../../src/domain/records.js';
-import { applyCounters, readStats, settleCounters } from '../../src/store/stats.js';
+import { applyCounts, clearCountMarkers, countChange } from '../../src/store/counters.js';
+import { readStats } from '../../src/store/stats.js';
 import { createTestTable } from '../support/table.js';
 
 const deal = (id: string, delivered: number): DealRecord => ({
@@ -20,13 +21,13 @@ describe('Store: statistics counters', () => {
   it('applies each change once when changes already applied are finished again together with new ones', async () => {
     // Prepare: change A reached its counters, then A and B are finished in one batch
     const { db } = await createTestTable();
-    const a = { id: 'deal:a', version: 1, before: null, after: deal('deal:a', 10.5) };
-    const b = { id: 'deal:b', version: 1, before: null, after: deal('deal:b', 0.25) };
-    await applyCounters(db, [a], 4);
+    const a = countChange('deal:a@1', null, deal('deal:a', 10.5));
+    const b = countChange('deal:b@1', null, deal('deal:b', 0.25));
+    await applyCounts(db, [a], 4);
     // Act
-    await applyCounters(db, [a, b], 4);
-    await applyCounters(db, [a, b], 4);
-    await settleCounters(db, [a, b], 4);
+    await applyCounts(db, [a, b], 4);
+    await applyCounts(db, [a, b], 4);
+    await clearCountMarkers(db, [a, b], 4);
     // Assess
     const answer = await readStats(db, { groupBy: 'SUPPLIER' });
     expect(answer.groups).toEqual([
@@ -37,15 +38,9 @@ describe('Store: statistics counters', () => {
 
   it('moves a group by the difference when a deal changes sides or years', async () => {
     const { db } = await createTestTable();
-    const created = { id: 'deal:a', version: 1, before: null, after: deal('deal:a', 10.5) };
-    await applyCounters(db, [created], 4);
-    const moved = {
-      id: 'deal:a',
-      version: 2,
-      before: created.after,
-      after: { ...created.after, recipient: 'country:SY', agreedOn: '2023' },
-    };
-    await applyCounters(db, [moved], 4);
+    const created = deal('deal:a', 10.5);
+    await applyCounts(db, [countChange('deal:a@1', null, created)], 4);
+    await applyCounts(db, [countChange('deal:a@2', created, { ...created, recipient: 'country:SY', agreedOn: '2023' })], 4);
     const byRecipient = await readStats(db, { groupBy: 'RECIPIENT', supplier: 'country:RU' });
     expect(byRecipient.groups.map((g) => [g.key, g.totals.deals])).toEqual([['country:SY', 1]]);
     const byYear = await readStats(db, { groupBy: 'ORDER_YEAR', fromYear: 2021, toYear: 2022 });

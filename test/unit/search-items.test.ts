@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { StatementRecord } from '../../src/domain/records.js';
+import type { EntityRecord, StatementRecord } from '../../src/domain/records.js';
 import { searchFold, variantsOf } from '../../src/domain/search-text.js';
-import { indexChanges } from '../../src/store/index-items.js';
-import { invertedDate, MAX_SEARCH_KEYS_PER_RECORD, searchItemsOf } from '../../src/store/search-items.js';
+import { indexChanges, indexItemsOf } from '../../src/store/index-items.js';
+import { invertedDate, MAX_SEARCH_KEYS_PER_RECORD } from '../../src/store/search-items.js';
+
+/** A record's entries in the search lists (`LISTS.find`). */
+const searchItemsOf = (record: EntityRecord) => indexItemsOf(record).filter((i) => i.pk.startsWith('FIND#'));
 
 describe('Domain: searchFold', () => {
   it('writes Russian Cyrillic in BGN/PCGN Latin letters', () => {

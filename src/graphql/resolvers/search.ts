@@ -48,5 +48,12 @@ export async function searchAll(
     if (!node || node instanceof Error) return [];
     return [{ cursor: hit.cursor, node: node as SearchHitModel, field: hit.field, matched: hit.matched }];
   });
-  return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor } };
+  // Pages go forward only: a page read after a cursor has one before it.
+  const pageInfo = {
+    hasNextPage: page.hasNextPage,
+    endCursor: page.endCursor,
+    hasPreviousPage: !!args.after,
+    startCursor: edges[0]?.cursor ?? null,
+  };
+  return { edges, pageInfo };
 }

@@ -80,7 +80,12 @@ export async function armsTransferStats(
   });
   return {
     edges,
-    pageInfo: { hasNextPage: offset + first < groups.length, endCursor: edges.at(-1)?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: offset + first < groups.length,
+      endCursor: edges.at(-1)?.cursor ?? null,
+      hasPreviousPage: offset > 0,
+      startCursor: edges[0]?.cursor ?? null,
+    },
     groupCount: groups.length,
     totals: shown(answer.totals),
     sources: Object.entries(answer.sources).flatMap(([, deals], i) => {
