@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ConflictError, ForbiddenError, NotFoundError, UnavailableError, ValidationError } from '../errors.js';
+import { BudgetExceededError } from '../store/budget.js';
 
 /** Somewhere to report what callers must not see. */
 export type ErrorLog = (message: string, error: unknown) => void;
@@ -66,13 +67,18 @@ export function createFormatError(log: ErrorLog) {
     if (original instanceof ForbiddenError) {
       return withCode(formatted, original.message, { code: original.authenticated ? 'FORBIDDEN' : 'UNAUTHENTICATED' });
     }
+    if (original instanceof BudgetExceededError) {
+      return withCode(formatted, original.message, { code: 'BUDGET_EXCEEDED', budget: original.limits, used: original.used });
+    }
     if (original instanceof UnavailableError) {
       log('database unavailable', original);
       return withCode(formatted, original.message, { code: 'SERVICE_UNAVAILABLE' });
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && (isGraphQLError(original) || !(original instanceof Error))) {
-      return withCode(formatted, formatted.message, { code });
+      // A refusal by the cost model says what the operation would cost and what it may.
+      const cost = formatted.extensions?.cost;
+      return withCode(formatted, formatted.message, { code, ...(cost ? { cost } : {}) });
     }
     if (isUncodedRequestError(original)) return withCode(formatted, formatted.message, { code: 'BAD_REQUEST' });
     log('unexpected error', original);

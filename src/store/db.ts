@@ -10,6 +10,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { UnavailableError } from '../errors.js';
+import type { RequestBudget } from './budget.js';
 import { InFlight } from './in-flight.js';
 
 /** DynamoDB calls made on behalf of one request or run, by operation, with consumed capacity. */
@@ -132,27 +133,30 @@ export class Db {
     readonly stats: DbStats = newStats(),
     /** Aborted when the request is out of time: calls under way give up, later ones are not sent. */
     readonly signal?: AbortSignal,
+    /** The request's budget of reads and its pace (see RequestBudget); none for runs and tools. */
+    readonly budget?: RequestBudget,
   ) {}
 
-  /** The same table with fresh counters, for a new request (stopped by `signal` at its deadline). */
-  forRequest(signal?: AbortSignal): Db {
-    return new Db(this.client, this.tableName, newStats(), signal);
+  /** The same table with fresh counters, for a new request (stopped by `signal` at its deadline, limited by `budget`). */
+  forRequest(signal?: AbortSignal, budget?: RequestBudget): Db {
+    return new Db(this.client, this.tableName, newStats(), signal, budget);
   }
 
   /**
    * Sends one command, counting it and its consumed capacity.
    * @throws UnavailableError when DynamoDB still fails after the SDK's retries, or the request is out of time.
+   * @throws BudgetExceededError when it is a read and the request's budget is spent (nothing is sent).
    */
   async send<T>(command: Sendable): Promise<T> {
     if (this.signal?.aborted) throw new UnavailableError('the request ran out of time', { cause: this.signal.reason });
     const name = OPERATION_NAMES.get(command.constructor) ?? operationNameOf(command);
+    this.budget?.charge(name);
     this.stats.calls += 1;
     this.stats.operations[name] = (this.stats.operations[name] ?? 0) + 1;
     (command.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = 'TOTAL';
+    const call = () => this.client.send(command as never, this.signal ? { abortSignal: this.signal } : {});
     try {
-      const output = (await this.inFlight.track(() =>
-        this.client.send(command as never, this.signal ? { abortSignal: this.signal } : {}),
-      )) as {
+      const output = (await this.inFlight.track(() => (this.budget ? this.budget.run(name, call) : call()))) as {
         ConsumedCapacity?: unknown;
       };
       this.countCapacity(output.ConsumedCapacity);

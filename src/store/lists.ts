@@ -40,7 +40,8 @@ export interface ListQuery {
   where?: Partial<Record<'st' | 'k' | 't' | 'c', string>>;
 }
 
-const MAX_PAGE_READS = 20;
+/** Queries one page of a list may take when a filter skips entries; the next page goes on from where they stopped. */
+export const MAX_PAGE_READS = 20;
 
 /**
  * Reads one page of a list with Query on its partition: a key range for dates or name
