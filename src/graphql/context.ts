@@ -1,5 +1,6 @@
 import type { Stage } from '../config.js';
 import { RequestBudget } from '../store/budget.js';
+import type { CallScheduler } from '../store/call-scheduler.js';
 import type { Db } from '../store/db.js';
 import type { Caller } from './auth.js';
 import { budgetFor } from './budgets.js';
@@ -14,8 +15,11 @@ export interface Context {
   stage: Stage;
 }
 
-/** A fresh context for one request: new counters, new loader caches, the caller's budget and the request's deadline signal. */
-export function createContext(db: Db, caller: Caller, stage: Stage, signal?: AbortSignal): Context {
-  const requestDb = db.forRequest(signal, new RequestBudget(budgetFor(caller)));
+/**
+ * A fresh context for one request: new counters, new loader caches, the caller's budget with a
+ * lane of the process' `scheduler`, and the request's deadline signal.
+ */
+export function createContext(db: Db, caller: Caller, stage: Stage, scheduler: CallScheduler, signal?: AbortSignal): Context {
+  const requestDb = db.forRequest(signal, new RequestBudget(budgetFor(caller), scheduler.lane()));
   return { db: requestDb, loaders: createLoaders(requestDb), caller, stage };
 }

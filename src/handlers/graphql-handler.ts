@@ -10,6 +10,7 @@ import type { ErrorLog } from '../graphql/errors.js';
 import { observabilityPlugin, type RequestObserver } from '../graphql/observability.js';
 import { createApolloServer } from '../graphql/server.js';
 import { MAX_BODY_BYTES, REQUEST_DEADLINE_MS } from '../stages.js';
+import { CallScheduler } from '../store/call-scheduler.js';
 import { createDocumentClient, Db } from '../store/db.js';
 import { requestBudget, withDeadline } from './deadline.js';
 
@@ -124,6 +125,8 @@ export function createGraphqlHandler(config: Config, log: ErrorLog, db?: Db, opt
       config.tableName,
     );
   const resolveCaller = createKeyResolver(table, options.clock);
+  // One per process: the requests it serves at once share its DynamoDB calls fairly.
+  const scheduler = new CallScheduler();
   const server = createApolloServer(config, log);
   if (options.observe) server.addPlugin(observabilityPlugin(options.observe));
   const deadlines = new WeakMap<APIGatewayProxyEventV2, AbortSignal>();
@@ -137,7 +140,7 @@ export function createGraphqlHandler(config: Config, log: ErrorLog, db?: Db, opt
           extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
         });
       }
-      return createContext(table, caller, config.stage, deadlines.get(event));
+      return createContext(table, caller, config.stage, scheduler, deadlines.get(event));
     },
   });
   const deadlineMs = options.deadlineMs ?? REQUEST_DEADLINE_MS;

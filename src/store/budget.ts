@@ -1,3 +1,5 @@
+import { CallScheduler, type Lane } from './call-scheduler.js';
+
 /** What one request may spend on reads: DynamoDB calls, and the read capacity units they consume. */
 export interface BudgetLimits {
   calls: number;
@@ -30,27 +32,23 @@ export class BudgetExceededError extends Error {
   }
 }
 
-/** Calls of one request allowed in flight at once, so that one request cannot queue hundreds ahead of another's. */
-export const IN_FLIGHT_PER_REQUEST = 8;
-
 /**
  * The reads one request may make, and the pace it makes them at. `Db.send` charges every
- * command before it is sent and sends it through `run`: a read is refused with BudgetExceededError once the request has made
- * `limits.calls` reads or consumed `limits.readUnits`, and at most `concurrency` commands of
- * the request are sent at once (the rest wait their turn), which keeps a process that serves
- * several requests fair to the cheap ones.
+ * command before it is sent and sends it through `run`. A read is refused with
+ * BudgetExceededError once the request has made `limits.calls` reads or consumed
+ * `limits.readUnits` (the last read allowed may go past the units by what one call consumes).
+ * Commands wait for their turn in the request's lane of the process' CallScheduler, which keeps
+ * a process that serves several requests fair to the cheap ones.
  */
 export class RequestBudget {
   readonly used: BudgetUse = { calls: 0, readUnits: 0 };
   /** The refusal, once a read has been refused; later reads are refused alike. */
   exceeded: BudgetExceededError | null = null;
   private limits: BudgetLimits;
-  private active = 0;
-  private readonly queue: (() => void)[] = [];
 
   constructor(
     limits: BudgetLimits,
-    private readonly concurrency = IN_FLIGHT_PER_REQUEST,
+    private readonly lane: Lane = new CallScheduler().lane(),
   ) {
     this.limits = { ...limits };
   }
@@ -81,29 +79,9 @@ export class RequestBudget {
 
   /** Sends one command of `operation` through `send` when its turn comes, and counts the read units it consumed. */
   async run<T>(operation: string, send: () => Promise<T>): Promise<T> {
-    await this.turn();
-    try {
-      const output = await send();
-      if (READS.has(operation)) this.used.readUnits += capacityOf((output as { ConsumedCapacity?: unknown }).ConsumedCapacity);
-      return output;
-    } finally {
-      this.done();
-    }
-  }
-
-  private turn(): Promise<void> {
-    if (this.active < this.concurrency) {
-      this.active += 1;
-      return Promise.resolve();
-    }
-    return new Promise((resolve) => this.queue.push(resolve));
-  }
-
-  private done(): void {
-    const next = this.queue.shift();
-    // The slot passes straight to the next command waiting, so `active` stays as it is.
-    if (next) next();
-    else this.active -= 1;
+    const output = await this.lane.run(send);
+    if (READS.has(operation)) this.used.readUnits += capacityOf((output as { ConsumedCapacity?: unknown }).ConsumedCapacity);
+    return output;
   }
 }
 
