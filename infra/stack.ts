@@ -23,6 +23,7 @@ export class GeoGatewayStack extends Stack {
       tableName: config.names.table,
       retainData: config.settings.retainData,
       removalPolicy: config.removalPolicy,
+      maxRequestUnits: config.settings.tableMaxRequestUnits,
     });
     const graphql = new GraphqlApi(this, 'GraphqlApi', { config, table });
     const sync = new FeedSync(this, 'FeedSync', { config, table });

@@ -21,6 +21,13 @@ export interface StageSettings {
   graphqlMemoryMb: number;
   /** GraphQL function timeout, seconds: under the HTTP API's 30 s integration limit. */
   graphqlTimeoutSeconds: number;
+  /**
+   * Instances of the GraphQL function that may run at once (reserved concurrency): with each
+   * request's budget of reads, what a flood of requests can cost per second is bounded.
+   */
+  graphqlReservedConcurrency: number;
+  /** The table's on-demand maximum throughput, request units per second: what every caller together may read and write. */
+  tableMaxRequestUnits: { read: number; write: number };
   /** Log retention, days. */
   logRetentionDays: number;
   /** Whether the table survives the stack's deletion and refuses deletes. */
@@ -60,6 +67,8 @@ export const STAGE_SETTINGS: Record<Stage, StageSettings> = {
     syncEveryMinutes: 60,
     graphqlMemoryMb: 1024,
     graphqlTimeoutSeconds: 10,
+    graphqlReservedConcurrency: 10,
+    tableMaxRequestUnits: { read: 1_000, write: 500 },
     logRetentionDays: 14,
     retainData: false,
     alarms: { graphqlErrorsPer5Minutes: 10, graphqlP99DurationMs: 6_000 },
@@ -73,6 +82,8 @@ export const STAGE_SETTINGS: Record<Stage, StageSettings> = {
     syncEveryMinutes: 360,
     graphqlMemoryMb: 1024,
     graphqlTimeoutSeconds: 10,
+    graphqlReservedConcurrency: 100,
+    tableMaxRequestUnits: { read: 10_000, write: 2_000 },
     logRetentionDays: 90,
     retainData: true,
     alarms: { graphqlErrorsPer5Minutes: 5, graphqlP99DurationMs: 3_000 },

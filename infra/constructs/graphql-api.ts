@@ -64,6 +64,7 @@ export class GraphqlApi extends Construct {
       bundle: 'graphql',
       memoryMb: settings.graphqlMemoryMb,
       timeout: Duration.seconds(settings.graphqlTimeoutSeconds),
+      reservedConcurrency: settings.graphqlReservedConcurrency,
       environment: {
         TABLE_NAME: table.tableName,
         STAGE: config.stage,

@@ -11,6 +11,8 @@ export interface NodeFunctionProps {
   bundle: LambdaBundle;
   memoryMb: number;
   timeout: Duration;
+  /** Instances that may run at once; the account's unreserved pool when absent. */
+  reservedConcurrency?: number;
   environment: Record<string, string>;
   logRetention: logs.RetentionDays;
   removalPolicy: RemovalPolicy;
@@ -42,6 +44,7 @@ export class NodeFunction extends Construct {
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memoryMb,
       timeout: props.timeout,
+      ...(props.reservedConcurrency === undefined ? {} : { reservedConcurrentExecutions: props.reservedConcurrency }),
       tracing: lambda.Tracing.ACTIVE,
       logGroup: this.logGroup,
       environment: { NODE_OPTIONS: '--enable-source-maps', ...props.environment },

@@ -4,15 +4,15 @@ export interface Lane {
   run<T>(send: () => Promise<T>): Promise<T>;
 }
 
+/** DynamoDB commands one request sends at once while it is the only one with commands in flight. */
+export const IN_FLIGHT_ALONE = 32;
 /**
- * DynamoDB commands one process sends at once, over all its requests. Few, because a command
- * in flight is what a newcomer's command waits behind: on the local server (engine in the same
- * process), a cheap query among three expensive ones took a p50 of 90 to 140 ms with 4, 180
- * with 4 and 2 per request, 260 to 390 with 16 and 8 (bench/README.md, "Fairness").
+ * DynamoDB commands the process sends at once while several requests have commands in flight.
+ * Few, because they are what a newcomer's command shares the database with: on the local server
+ * (engine in the same process) a cheap query among three expensive ones took a p50 of 90 to 140 ms
+ * with 4, 170 to 260 with 8, 320 to 420 with 16, 335 to 575 with no limit (bench/README.md, "Fairness").
  */
-export const IN_FLIGHT_PER_PROCESS = 4;
-/** Commands one request sends at once. */
-export const IN_FLIGHT_PER_REQUEST = 4;
+export const IN_FLIGHT_SHARED = 8;
 
 interface LaneState {
   active: number;
@@ -20,20 +20,27 @@ interface LaneState {
 }
 
 /**
- * Shares the DynamoDB commands a process may have in flight between the requests it serves
- * (the local server, or a warm function), fairly: at most `total` at once, at most `perRequest`
- * of one request, and a freed slot goes to the requests waiting in turn rather than to the one
- * that queued first. A cheap request's few reads then wait for a slot, not for the hundreds an
- * expensive request queued before them.
+ * Shares the DynamoDB commands a process has in flight between the requests it serves (the
+ * local server, or a warm function), fairly and without slowing a request that is alone:
+ *
+ * - a request with no command in flight may always send one, so a newcomer never waits for a slot;
+ * - a request alone sends up to `alone` commands at once;
+ * - while several requests have commands in flight, the process sends up to `shared` at once,
+ *   and a freed slot goes to the waiting requests in turn, not to the one that queued first.
+ *
+ * A cheap request's few reads then go out at once, and share the database with at most
+ * `shared` commands of the others rather than with the hundreds an expensive one queued.
  */
 export class CallScheduler {
   private active = 0;
+  /** Lanes with at least one command in flight. */
+  private busy = 0;
   /** Lanes with commands waiting, in the order they are served. */
   private readonly ring: LaneState[] = [];
 
   constructor(
-    private readonly total = IN_FLIGHT_PER_PROCESS,
-    private readonly perRequest = IN_FLIGHT_PER_REQUEST,
+    private readonly alone = IN_FLIGHT_ALONE,
+    private readonly shared = IN_FLIGHT_SHARED,
   ) {}
 
   /** A lane for one request. */
@@ -51,8 +58,13 @@ export class CallScheduler {
     };
   }
 
+  private mayStart(lane: LaneState): boolean {
+    if (lane.active === 0) return true;
+    return this.active < (this.busy > 1 ? this.shared : this.alone);
+  }
+
   private acquire(lane: LaneState): Promise<void> {
-    if (lane.waiting.length === 0 && this.active < this.total && lane.active < this.perRequest) {
+    if (lane.waiting.length === 0 && this.mayStart(lane)) {
       this.take(lane);
       return Promise.resolve();
     }
@@ -63,6 +75,7 @@ export class CallScheduler {
   }
 
   private take(lane: LaneState): void {
+    if (lane.active === 0) this.busy += 1;
     this.active += 1;
     lane.active += 1;
   }
@@ -70,14 +83,10 @@ export class CallScheduler {
   private release(lane: LaneState): void {
     this.active -= 1;
     lane.active -= 1;
-    // Serve the lanes in turn: the first one that may send gets the slot, then goes to the back.
-    for (let i = 0; i < this.ring.length && this.active < this.total; ) {
-      const next = this.ring[i] as LaneState;
-      if (next.active >= this.perRequest) {
-        i += 1;
-        continue;
-      }
-      this.ring.splice(i, 1);
+    if (lane.active === 0) this.busy -= 1;
+    // Serve the waiting lanes in turn: the first that may send gets a slot and goes to the back.
+    for (let i = this.ring.findIndex((l) => this.mayStart(l)); i !== -1; i = this.ring.findIndex((l) => this.mayStart(l))) {
+      const next = this.ring.splice(i, 1)[0] as LaneState;
       this.take(next);
       (next.waiting.shift() as () => void)();
       if (next.waiting.length > 0) this.ring.push(next);

@@ -64,9 +64,13 @@ describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
       });
     });
 
-    it('is on demand, with point-in-time recovery and AWS-managed encryption', () => {
+    it("is on demand with the stage's maximum throughput, point-in-time recovery and AWS-managed encryption", () => {
       template.hasResourceProperties('AWS::DynamoDB::Table', {
         BillingMode: 'PAY_PER_REQUEST',
+        OnDemandThroughput: {
+          MaxReadRequestUnits: settings.tableMaxRequestUnits.read,
+          MaxWriteRequestUnits: settings.tableMaxRequestUnits.write,
+        },
         ProvisionedThroughput: Match.absent(),
         PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
         SSESpecification: { SSEEnabled: true },
@@ -92,6 +96,7 @@ describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
         Handler: 'index.handler',
         MemorySize: settings.graphqlMemoryMb,
         Timeout: settings.graphqlTimeoutSeconds,
+        ReservedConcurrentExecutions: settings.graphqlReservedConcurrency,
         TracingConfig: { Mode: 'Active' },
         Environment: {
           Variables: {

@@ -168,7 +168,7 @@ describe('RequestBudget on the engine', () => {
   });
 
   it('sends at most the allowed number of commands of one request at once', async () => {
-    const budget = new RequestBudget({ calls: 1_000, readUnits: 1_000 }, new CallScheduler(16, 3).lane());
+    const budget = new RequestBudget({ calls: 1_000, readUnits: 1_000 }, new CallScheduler(3, 2).lane());
     let inFlight = 0;
     let most = 0;
     const client = gateway.db.client;

@@ -21,38 +21,60 @@ function commands() {
 }
 
 describe('CallScheduler', () => {
-  it('sends at most the per-request number of one lane at once', async () => {
+  it('lets a request alone send up to its limit at once', async () => {
     // Prepare
-    const scheduler = new CallScheduler(10, 2);
+    const scheduler = new CallScheduler(3, 2);
     const lane = scheduler.lane();
     const { started, command, settle } = commands();
     // Act
-    const runs = ['a0', 'a1', 'a2', 'a3'].map((name) => lane.run(command(name)));
+    const runs = ['a0', 'a1', 'a2', 'a3', 'a4'].map((name) => lane.run(command(name)));
     await settle('none');
     const atFirst = [...started];
     await settle('a0');
     // Assess
-    expect(atFirst).toEqual(['a0', 'a1']);
-    expect(started).toEqual(['a0', 'a1', 'a2']);
-    for (const name of ['a1', 'a2', 'a3']) await settle(name);
+    expect(atFirst).toEqual(['a0', 'a1', 'a2']);
+    expect(started).toEqual(['a0', 'a1', 'a2', 'a3']);
+    for (const name of ['a1', 'a2', 'a3', 'a4']) await settle(name);
     await Promise.all(runs);
   });
 
-  it("gives a freed slot to the lanes in turn: a cheap request's command does not wait behind an expensive one's queue", async () => {
+  it("sends a newcomer's command at once, and shares fewer slots while several requests are in flight", async () => {
     // Prepare
-    const scheduler = new CallScheduler(2, 2);
+    const scheduler = new CallScheduler(3, 2);
     const expensive = scheduler.lane();
     const cheap = scheduler.lane();
     const { started, command, settle } = commands();
-    // Act: the expensive request queues ten commands, then the cheap one asks for one.
+    // Act: the expensive request has three commands in flight and seven waiting; then the cheap one asks for one.
     const runs = Array.from({ length: 10 }, (_, i) => expensive.run(command(`e${i}`)));
+    await settle('none');
     runs.push(cheap.run(command('c0')));
     await settle('none');
+    const whenCheapCame = [...started];
     await settle('e0');
     await settle('e1');
-    // Assess: after the expensive lane's turn (it waited first) comes the cheap one's, not e3..e9.
-    expect(started).toEqual(['e0', 'e1', 'e2', 'c0']);
-    for (const name of ['e2', 'c0', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8', 'e9']) await settle(name);
+    const whileShared = [...started];
+    await settle('c0');
+    // Assess: c0 went out at once; with two requests in flight at most two commands are sent at once
+    // (e2 and c0 left e3 waiting); alone again, the expensive request goes back to three.
+    expect(whenCheapCame).toEqual(['e0', 'e1', 'e2', 'c0']);
+    expect(whileShared).toEqual(['e0', 'e1', 'e2', 'c0']);
+    expect(started).toEqual(['e0', 'e1', 'e2', 'c0', 'e3', 'e4']);
+    for (const name of ['e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8', 'e9']) await settle(name);
+    await Promise.all(runs);
+  });
+
+  it('gives the slots to the waiting requests in turn', async () => {
+    // Prepare
+    const scheduler = new CallScheduler(2, 2);
+    const [a, b] = [scheduler.lane(), scheduler.lane()];
+    const { started, command, settle } = commands();
+    // Act: each request has one command in flight and three waiting.
+    const runs = [0, 1, 2, 3].flatMap((i) => [a.run(command(`a${i}`)), b.run(command(`b${i}`))]);
+    await settle('none');
+    for (const name of ['a0', 'b0', 'a1', 'b1']) await settle(name);
+    // Assess
+    expect(started).toEqual(['a0', 'b0', 'a1', 'b1', 'a2', 'b2']);
+    for (const name of ['a2', 'b2', 'a3', 'b3']) await settle(name);
     await Promise.all(runs);
   });
 
