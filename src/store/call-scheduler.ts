@@ -9,8 +9,8 @@ export const IN_FLIGHT_ALONE = 32;
 /**
  * DynamoDB commands the process sends at once while several requests have commands in flight.
  * Few, because they are what a newcomer's command shares the database with: on the local server
- * (engine in the same process) a cheap query among three expensive ones took a p50 of 90 to 140 ms
- * with 4, 170 to 260 with 8, 320 to 420 with 16, 335 to 575 with no limit (bench/README.md, "Fairness").
+ * (engine in the same process) a cheap query among three expensive ones took a p50 of 42 to
+ * 134 ms, against 74 to 298 ms with no limit (bench/README.md, "Fairness").
  */
 export const IN_FLIGHT_SHARED = 8;
 
