@@ -44,6 +44,8 @@ async function main(): Promise<number> {
   const source = resolveSource(positionals[0] as string, { region: config.region });
   const report = await runSync(db, source, {
     dryRun: values['dry-run'],
+    startedBy: 'sync-cli',
+    log: (message, error) => console.error(`${message}:`, error),
     ...(values.format ? { format: values.format as Format } : {}),
     onProgress: (r) => (tty ? process.stdout.write(progressLine(r, true)) : console.log(progressLine(r, false))),
   });

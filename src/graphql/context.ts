@@ -1,10 +1,12 @@
 import type { Stage } from '../config.js';
 import { RequestBudget } from '../store/budget.js';
-import type { CallScheduler } from '../store/call-scheduler.js';
+import type { Lane } from '../store/call-scheduler.js';
 import type { Db } from '../store/db.js';
 import type { Caller } from './auth.js';
 import { budgetFor } from './budgets.js';
+import type { ErrorLog } from './errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
+import { MissingReferences } from './missing-references.js';
 
 /** What every resolver of one request shares. */
 export interface Context {
@@ -13,13 +15,34 @@ export interface Context {
   loaders: Loaders;
   caller: Caller;
   stage: Stage;
+  /** Where what callers must not see goes (the cause of an unexpected failure). */
+  log: ErrorLog;
+  /** When the request is cut short (epoch ms), if it has a deadline. */
+  deadline?: number;
+  /** References left out of the answer because they did not resolve. */
+  missing: MissingReferences;
 }
 
-/**
- * A fresh context for one request: new counters, new loader caches, the caller's budget with a
- * lane of the process' `scheduler`, and the request's deadline signal.
- */
-export function createContext(db: Db, caller: Caller, stage: Stage, scheduler: CallScheduler, signal?: AbortSignal): Context {
-  const requestDb = db.forRequest(signal, new RequestBudget(budgetFor(caller), scheduler.lane()));
-  return { db: requestDb, loaders: createLoaders(requestDb), caller, stage };
+/** What a request brings beyond its caller: its deadline (a signal, and when it fires), a log, and its turn at DynamoDB. */
+export interface RequestScope {
+  signal?: AbortSignal;
+  /** Epoch ms at which `signal` fires. */
+  at?: number;
+  log?: ErrorLog;
+  /** The request's lane of the process' CallScheduler; a lane of its own when absent. */
+  lane?: Lane;
+}
+
+/** A fresh context for one request: new counters, new loader caches, the caller's budget of reads, and the request's deadline. */
+export function createContext(db: Db, caller: Caller, stage: Stage, scope: RequestScope = {}): Context {
+  const requestDb = db.forRequest(scope.signal, new RequestBudget(budgetFor(caller), scope.lane));
+  return {
+    db: requestDb,
+    loaders: createLoaders(requestDb),
+    caller,
+    stage,
+    log: scope.log ?? (() => undefined),
+    missing: new MissingReferences(),
+    ...(scope.at === undefined ? {} : { deadline: scope.at }),
+  };
 }

@@ -43,9 +43,7 @@ export function costPlugin(report: boolean): ApolloServerPlugin<Context> {
           const exceeded = contextValue.db.budget?.exceeded;
           if (exceeded) {
             result.data = null;
-            result.errors = [
-              { message: exceeded.message, extensions: { code: 'BUDGET_EXCEEDED', budget: exceeded.limits, used: exceeded.used } },
-            ];
+            result.errors = [{ message: exceeded.message, extensions: exceeded.extensions }];
           }
           if (report && estimate !== undefined) {
             const { calls, readUnits } = budgetFor(contextValue.caller);

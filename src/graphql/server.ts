@@ -10,6 +10,7 @@ import type { Context } from './context.js';
 import { costPlugin } from './cost-plugin.js';
 import { createFormatError, type ErrorLog } from './errors.js';
 import { QUERY_LIMITS, queryLimitRules } from './limits.js';
+import { missingReferencesPlugin } from './missing-references.js';
 import { accountingPlugin } from './plugins.js';
 import { createSchema } from './schema.js';
 import { hideSuggestionsPlugin } from './suggestions.js';
@@ -40,6 +41,7 @@ export function createApolloServer(config: Pick<Config, 'stage' | 'introspection
       costPlugin(!prod),
       ...(prod ? [hideSuggestionsPlugin()] : []),
       accountingPlugin(!prod),
+      missingReferencesPlugin(),
       uncachedMutationsPlugin(),
       prod
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })

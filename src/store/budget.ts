@@ -1,3 +1,4 @@
+import { DomainError } from '../errors.js';
 import { CallScheduler, type Lane } from './call-scheduler.js';
 
 /** What one request may spend on reads: DynamoDB calls, and the read capacity units they consume. */
@@ -19,8 +20,11 @@ const READS = new Set(['GetItem', 'BatchGetItem', 'Query', 'Scan']);
  * A read refused because the request has spent its budget. It carries the limits and what was
  * spent when the read was refused, for the error the caller sees.
  */
-export class BudgetExceededError extends Error {
+export class BudgetExceededError extends DomainError {
   override readonly name = 'BudgetExceededError';
+  readonly code = 'BUDGET_EXCEEDED';
+  /** The request ran and is answered: the operation was valid, the data it met made it too expensive. */
+  readonly status = 200;
   constructor(
     readonly limits: BudgetLimits,
     readonly used: BudgetUse,
@@ -29,6 +33,10 @@ export class BudgetExceededError extends Error {
       `The request used its budget of ${limits.calls} DynamoDB reads and ${limits.readUnits} read units ` +
         `(${used.calls} reads, ${used.readUnits} units spent) and was stopped: ask for smaller pages or fewer nested lists.`,
     );
+  }
+
+  override get extensions(): Record<string, unknown> {
+    return { code: this.code, budget: this.limits, used: this.used };
   }
 }
 

@@ -1,4 +1,3 @@
-import { GetCommand, type GetCommandOutput, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { EntityRecord } from '../domain/records.js';
 import { ConflictError } from '../errors.js';
 import { batchGet, batchWrite, mapLimit, type WriteRequest } from './batch.js';
@@ -58,7 +57,7 @@ function fromItem(item: EntityItem): StoredEntity {
 
 /** Reads one entity (deleted ones included: callers decide what a tombstone means). */
 export async function getEntity(db: Db, id: string, consistent = false): Promise<StoredEntity | null> {
-  const out = await db.send<GetCommandOutput>(new GetCommand({ TableName: db.tableName, Key: entityKey(id), ConsistentRead: consistent }));
+  const out = await db.get({ Key: entityKey(id), ConsistentRead: consistent });
   return out.Item ? fromItem(out.Item as EntityItem) : null;
 }
 
@@ -94,18 +93,15 @@ export interface WriteResult {
   entity: StoredEntity;
 }
 
-function conflict(id: string, current: StoredEntity | null, expected: number | undefined): ConflictError {
+function conflict(id: string, current: StoredEntity | null, expected: number | undefined, cause?: ConflictError): ConflictError {
   const have = current?.version ?? 0;
   return new ConflictError(
     expected === undefined
       ? `${id} was changed by someone else while this write was prepared (now version ${have})`
       : `${id} is at version ${have}, not the expected version ${expected}`,
     current ? current.version : null,
+    { cause, stored: cause?.stored ?? null },
   );
-}
-
-function isConditionFailure(error: unknown): boolean {
-  return (error as Error).name === 'ConditionalCheckFailedException';
 }
 
 /**
@@ -149,19 +145,17 @@ async function commit(
     ...(options.preIndexed ? {} : { pend: { prev: previous } }),
   };
   try {
-    await db.send(
-      new PutCommand({
-        TableName: db.tableName,
-        Item: item,
-        ...(current
-          ? { ConditionExpression: 'v = :v', ExpressionAttributeValues: { ':v': current.version } }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
-      }),
-    );
+    await db.put({
+      Item: item,
+      ...(current
+        ? { ConditionExpression: 'v = :v', ExpressionAttributeValues: { ':v': current.version } }
+        : { ConditionExpression: 'attribute_not_exists(pk)' }),
+    });
   } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    const now = await getEntity(db, record.id, true);
-    throw Object.assign(conflict(record.id, now, options.expectedVersion), { cause: error });
+    // The gateway's conflict carries the entity as stored when the write was refused.
+    if (!(error instanceof ConflictError)) throw error;
+    const now = error.stored ? fromItem(error.stored as unknown as EntityItem) : null;
+    throw conflict(record.id, now, options.expectedVersion, error);
   }
   return fromItem(item);
 }
@@ -203,18 +197,16 @@ export async function finishWrites(db: Db, entities: readonly StoredEntity[], co
   let writes = await batchWrite(db, pending.flatMap(followUps), concurrency);
   await mapLimit(pending, concurrency, async (entity) => {
     try {
-      await db.send(
-        new UpdateCommand({
-          TableName: db.tableName,
-          Key: entityKey(entity.record.id),
-          UpdateExpression: 'REMOVE pend',
-          ConditionExpression: 'v = :v',
-          ExpressionAttributeValues: { ':v': entity.version },
-        }),
-      );
+      await db.update({
+        Key: entityKey(entity.record.id),
+        UpdateExpression: 'REMOVE pend',
+        ConditionExpression: 'v = :v',
+        ExpressionAttributeValues: { ':v': entity.version },
+      });
       writes += 1;
     } catch (error) {
-      if (!isConditionFailure(error)) throw error;
+      // A newer change committed meanwhile: its own write clears its mark.
+      if (!(error instanceof ConflictError)) throw error;
     }
     delete entity.pending;
   });
@@ -258,6 +250,17 @@ export async function writeEntity(db: Db, record: EntityRecord, options: WriteOp
 export interface BatchEntry {
   record: EntityRecord;
   mode: 'upsert' | 'ensure';
+  /** Fields the stored entity keeps when the record does not set them (a deal's `sameAs`, which sources never send). */
+  keep?: readonly string[];
+}
+
+/** The entry's record, with the stored values of its `keep` fields that it leaves out. */
+function withKept(entry: BatchEntry, current: StoredEntity | null): EntityRecord {
+  if (!entry.keep || !current || current.deleted) return entry.record;
+  const stored = current.record as unknown as Record<string, unknown>;
+  const own = entry.record as unknown as Record<string, unknown>;
+  const kept = entry.keep.filter((field) => own[field] === undefined && stored[field] !== undefined).map((field) => [field, stored[field]]);
+  return kept.length === 0 ? entry.record : ({ ...entry.record, ...Object.fromEntries(kept) } as EntityRecord);
 }
 
 /** What happened to one entry of a batch: its outcome, or the error that stopped it. */
@@ -299,7 +302,7 @@ export async function writeEntities(db: Db, entries: readonly BatchEntry[], acto
     let preIndexed = fresh.has(index);
     for (let attempt = 0; ; attempt++) {
       try {
-        const result = await prepare(db, current, entry.record, { actor, mode: entry.mode, preIndexed });
+        const result = await prepare(db, current, withKept(entry, current), { actor, mode: entry.mode, preIndexed });
         if (result.entity.pending) committed.push(result.entity);
         return { outcome: result.outcome };
       } catch (error) {

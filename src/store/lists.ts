@@ -1,4 +1,3 @@
-import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { EntityKind } from '../domain/ids.js';
 import { type DateRange, yearBefore } from '../domain/partial-date.js';
 import { ValidationError } from '../errors.js';
@@ -38,6 +37,8 @@ export interface ListQuery {
   prefix?: string;
   /** Only entries with these index attributes (status `st`, event kind `k`, entity kind `t`, country `c`). */
   where?: Partial<Record<'st' | 'k' | 't' | 'c', string>>;
+  /** Only entries without these index attributes (`dup`: deals another source's deal stands for). */
+  without?: readonly 'dup'[];
 }
 
 /** Queries one page of a list may take when a filter skips entries; the next page goes on from where they stopped. */
@@ -89,6 +90,10 @@ export async function queryList(db: Db, query: ListQuery): Promise<ListPage> {
     values[`:${attribute}`] = value;
     filters.push(`#${attribute} = :${attribute}`);
   }
+  for (const attribute of query.without ?? []) {
+    names[`#${attribute}`] = attribute;
+    filters.push(`attribute_not_exists(#${attribute})`);
+  }
   // Facts spanning more than a year can start before `low` and still reach `from`: they are
   // listed a second time in the list's long-facts partition, read once the key range is done.
   const long = query.during?.start !== undefined && query.newestFirst === true;
@@ -130,19 +135,16 @@ export async function queryList(db: Db, query: ListQuery): Promise<ListPage> {
         break;
       }
       reads += 1;
-      const out = await db.send<QueryCommandOutput>(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: range.keyCondition,
-          ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: range.values,
-          ProjectionExpression: '#pk, #sk, #ref, #t',
-          ScanIndexForward: !query.newestFirst,
-          Limit: filters.length > 0 ? Math.max(wanted - entries.length, 50) : wanted - entries.length,
-          ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
-        }),
-      );
+      const out = await db.query({
+        KeyConditionExpression: range.keyCondition,
+        ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: range.values,
+        ProjectionExpression: '#pk, #sk, #ref, #t',
+        ScanIndexForward: !query.newestFirst,
+        Limit: filters.length > 0 ? Math.max(wanted - entries.length, 50) : wanted - entries.length,
+        ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
+      });
       for (const item of (out.Items ?? []) as { pk: string; sk: string; ref: string; t: EntityKind }[]) {
         entries.push({ ref: item.ref, kind: item.t, sortKey: item.sk, cursor: encodeCursor(item.pk, item.sk) });
       }

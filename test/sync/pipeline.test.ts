@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createDocumentClient, Db } from '../../src/store/db.js';
-import { getEntity } from '../../src/store/entities.js';
+import type { Db } from '../../src/store/db.js';
+import { getEntities, getEntity } from '../../src/store/entities.js';
+import { LIST } from '../../src/store/keys.js';
+import { queryList } from '../../src/store/lists.js';
 import { runSync } from '../../src/sync/run.js';
 import { resolveSource } from '../../src/sync/sources/index.js';
 import { isSyncRunItem, tableChecksum } from '../support/checksum.js';
@@ -73,7 +75,7 @@ describe('Sync: SIPRI exports', () => {
     const { db } = await createTestTable();
     await runSync(db, resolveSource(SAMPLE));
     const before = await tableChecksum(db, { skip: isSyncRunItem });
-    const rerun = new Db(db.client, db.tableName);
+    const rerun = db.forRequest();
     // Act
     const report = await runSync(rerun, resolveSource(SAMPLE));
     // Assess: the only writes are the run's own report (two saves, two items each).
@@ -91,10 +93,16 @@ describe('Sync: SIPRI exports', () => {
     expect(broken.rejected).toBe(0);
     expect(perDelivery.rejected).toBe(0);
     expect(perDelivery.format).toBe('sipri');
+    // The first deal of the file (SIPRI AT 65442: Australia to Ukraine, UFH 155mm, 2022), found by its parties.
     const text = readFileSync(PER_DELIVERY, 'latin1').split('\n');
-    const id = text.find((l) => /^\d+,/.test(l))?.split(',')[0];
-    const deal = await getEntity(db, `deal:sipri-at-${id}`);
-    expect(deal?.record.type).toBe('deal');
+    expect(text.find((l) => /^\d+,/.test(l))).toMatch(/^65442,Australia,Ukraine,UFH 155mm,/);
+    const page = await queryList(db, { pk: LIST.dealsBetween('country:AU', 'country:UA'), first: 10 });
+    const deals = await getEntities(
+      db,
+      page.entries.map((e) => e.ref),
+    );
+    const designations = [...deals.values()].map((d) => (d.record.type === 'deal' ? d.record.items[0]?.designation : null));
+    expect(designations).toContain('UFH 155mm');
   });
 
   it('refuses damaged rows with their line numbers and lands the good ones', async () => {
@@ -162,8 +170,8 @@ describe('Sync: no loss under faults', () => {
     const target = await createTestTable();
     await runSync(target.db, resolveSource(ARTICLE_FEED));
     let budget = 6;
-    const client = createDocumentClient({ region: 'us-east-1', endpoint: target.endpoint });
-    client.middlewareStack.add(
+    const cutDb = target.reopen();
+    cutDb.client.middlewareStack.add(
       (next, context) => async (args) => {
         if (/BatchWrite|Put|Update/.test(String(context.commandName)) && budget-- <= 0)
           throw Object.assign(new Error('process killed'), { name: 'Interrupted' });
@@ -171,7 +179,7 @@ describe('Sync: no loss under faults', () => {
       },
       { step: 'initialize' },
     );
-    const cut = await runSync(new Db(client, target.db.tableName), resolveSource(SAMPLE)).catch((error: Error) => error);
+    const cut = await runSync(cutDb, resolveSource(SAMPLE)).catch((error: Error) => error);
     const afterCut = await tableChecksum(target.db, { skip: isSyncRunItem, ignore: WRITE_STAMPS });
     const resumed = await runSync(target.db, resolveSource(SAMPLE));
     // Assess
@@ -187,7 +195,8 @@ describe('Sync: no loss under faults', () => {
     await runSync(clean.db, resolveSource(SAMPLE));
     const expected = await tableChecksum(clean.db, { skip: isSyncRunItem, ignore: WRITE_STAMPS });
     const target = await createTestTable();
-    const client = createDocumentClient({ region: 'us-east-1', endpoint: target.endpoint, maxAttempts: 6 });
+    const busy = target.reopen({ maxAttempts: 6 });
+    const client = busy.client;
     let throttled = 0;
     let unprocessed = 0;
     let calls = 0;
@@ -228,7 +237,7 @@ describe('Sync: no loss under faults', () => {
       },
       { step: 'initialize' },
     );
-    const report = await runSync(new Db(client, target.db.tableName), resolveSource(SAMPLE));
+    const report = await runSync(busy, resolveSource(SAMPLE));
     expect(report.error).toBeUndefined();
     expect(report.status).toBe('SUCCEEDED');
     expect(throttled).toBeGreaterThan(3);

@@ -6,6 +6,7 @@ import { getEntity, writeEntity } from '../../../store/entities.js';
 import { requireEditor } from '../../auth.js';
 import type { Context } from '../../context.js';
 import { type Model, toModel } from '../../models.js';
+import { citeEditorIfUncited, ensureEditorialSource, newRecordDefaults } from './defaults.js';
 
 /** An editor's input: the record's fields, absent to keep what is stored, null to clear. */
 export type RecordInput = { id?: string | null } & Record<string, unknown>;
@@ -88,8 +89,10 @@ function checkId(id: string, kind: EntityKind, field: string): void {
 }
 
 /**
- * Creates or changes a record from an editor's input: the stored record with the input's
- * fields applied, checked by the same validators as the sync, then written conditionally.
+ * Creates or changes a record from an editor's input: the stored record (or a new one with
+ * the defaults of its optional fields) with the input's fields applied, citing the editor
+ * when it cites nothing else, checked by the same validators as the sync, then written
+ * conditionally.
  * A new record (no `input.id`) must not take an existing id.
  * @param newId the id of a new record, from its input.
  * @throws ForbiddenError without an editor's key; ValidationError naming the field at fault;
@@ -107,9 +110,12 @@ export async function upsertRecord<I extends RecordInput>(
   if (given !== null) checkId(given, kind, 'input.id');
   const id = given ?? newId(input);
   const stored = given === null ? null : await getEntity(ctx.db, id, true);
-  const base = stored && !stored.deleted ? (stored.record as unknown as Record<string, unknown>) : { type: kind, id };
-  const checked = checkRecord(mergeInput(base, input));
+  const base =
+    stored && !stored.deleted ? (stored.record as unknown as Record<string, unknown>) : { type: kind, id, ...newRecordDefaults(kind) };
+  const { record, editorial } = citeEditorIfUncited(kind, mergeInput(base, input), key);
+  const checked = checkRecord(record);
   if (!checked.ok) throw new ValidationError(`input: ${checked.reason}`, { path: 'input' });
+  if (editorial) await ensureEditorialSource(ctx.db, editorial, key);
   const expectedVersion = given === null ? 0 : (args.expectedVersion ?? undefined);
   const result = await writeEntity(ctx.db, checked.record, {
     actor: `editor:${key.name}`,
