@@ -23,22 +23,34 @@ import { MAX_PAGE_READS } from '../store/lists.js';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './pagination.js';
 
 /**
- * Entries assumed for a list whose length the data decides rather than the caller: the stored
- * references of a record (`participants`, `countries`, `actors`, `targets`, `respondsTo`), its
- * `citations`, `roles` and `delegations`, and a meeting's `statements`. The article's records
- * hold 1 to 5; the validators allow up to 100 (participants). The request's budget bounds what
- * a longer list costs.
+ * Entries assumed for a list of records whose length the data decides rather than the caller:
+ * the references a record holds (`participants`, `countries`, `actors`, `targets`,
+ * `respondsTo`) and the lists read from a list partition (QUERIED_LISTS). The article's records
+ * hold 1 to 5; the validators allow up to 100 participants. The request's budget bounds what a
+ * longer list costs.
  */
 export const ASSUMED_LIST_LENGTH = 10;
 
 /**
- * Lists that are read with a Query of their own for each parent record, though they are not
- * connections: a meeting's statements come from the statements list of the meeting.
+ * Entries assumed for a list of values a record holds (`citations`, `roles`, `delegations`,
+ * `items`, a disagreement's `values`): 1 to 3 in the article's records. Smaller than
+ * ASSUMED_LIST_LENGTH because such lists nest (a deal's disagreements, their values, their
+ * citations), and the references under them are mostly the same few records, read once.
  */
-const QUERIED_LISTS = new Set(['Meeting.statements']);
+export const ASSUMED_VALUES_LENGTH = 3;
+
+/**
+ * Lists that are read with a Query of their own for each parent record, though they are not
+ * connections: a meeting's statements come from the statements list of the meeting, a deal's
+ * source records (and the disagreements drawn from them) from its list of source records, the
+ * events that answered an event from its responses list.
+ */
+const QUERIED_LISTS = new Set(['Meeting.statements', 'MilitaryDeal.sourceRecords', 'MilitaryDeal.disagreements', 'Event.respondedToBy']);
 
 /** Connection arguments that make a list read skip entries, so that one page may take up to MAX_PAGE_READS Queries. */
 const FILTERING_ARGUMENTS = new Set(['filter', 'activeOn', 'from', 'to']);
+/** A list of deals skips the register records another deal stands for, unless this argument is true. */
+const UNFILTERING_ARGUMENT = 'includeSourceRecords';
 
 type Variables = Readonly<Record<string, unknown>> | undefined;
 
@@ -64,17 +76,18 @@ function returnsList(field: GraphQLField<unknown, unknown>): boolean {
  * the number of records it is asked for on (the page sizes and list lengths of the fields
  * around it, its multiplicity):
  *
- * - a connection: one Query per parent record (MAX_PAGE_READS when a filter may skip entries),
- *   `first: 0` included, plus its page's entities, read by id;
- * - a list read from a list partition (`Meeting.statements`, `search`): one Query per parent
- *   record, plus its entities;
+ * - a connection: one Query per parent record (MAX_PAGE_READS when a filter may skip entries,
+ *   as a list of deals does unless `includeSourceRecords: true`), `first: 0` included, plus its
+ *   page's entities, read by id;
+ * - a list read from a list partition (QUERIED_LISTS, `search`): one Query per parent record,
+ *   plus its entities;
  * - a reference or list of references (`participants`, `country`, `source`, `speaker`, …):
  *   its entities, read by id.
  *
  * Entities read by id go out in BatchGetItem calls of BATCH_GET_LIMIT keys; the count takes
  * one call per BATCH_GET_LIMIT keys of each field. The request's loader merges the keys of one
  * level into the same calls and reads each id once, so the real count is usually lower; it is
- * higher only when a list holds more than ASSUMED_LIST_LENGTH entries or a filtered page needs
+ * higher only when a list holds more entries than assumed or a filtered page needs
  * more Queries than counted, which the request's budget then bounds.
  *
  * Counting is linear in the document: a fragment is counted once per multiplicity it is used at.
@@ -142,7 +155,9 @@ export function estimateCalls(
 
     if (isConnection(type)) {
       const size = pageSizeOf(node);
-      const filtered = [...FILTERING_ARGUMENTS].some((a) => argument(node, a) !== undefined && argument(node, a) !== null);
+      const filtered =
+        [...FILTERING_ARGUMENTS].some((a) => argument(node, a) !== undefined && argument(node, a) !== null) ||
+        (field.args.some((a) => a.name === UNFILTERING_ARGUMENT) && argument(node, UNFILTERING_ARGUMENT) !== true);
       const edge = getNamedType((type as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields().edges?.type);
       const nodeType = isObjectType(edge) ? getNamedType(edge.getFields().node?.type) : undefined;
       const entities = nodeType && isEntity(schema, nodeType) ? batches(records * size) : 0;
@@ -153,9 +168,10 @@ export function estimateCalls(
     if (name === 'node' && isObjectType(parent) && 'cursor' in parent.getFields()) return inner(records);
 
     const search = parent === root && name === 'search';
-    const length = returnsList(field) ? (search ? pageSizeOf(node) : ASSUMED_LIST_LENGTH) : 1;
     const queried = search || QUERIED_LISTS.has(`${parent.name}.${name}`);
-    const reads = (queried ? records : 0) + (isEntity(schema, type) ? batches(records * length) : 0);
+    const entity = isEntity(schema, type);
+    const length = !returnsList(field) ? 1 : search ? pageSizeOf(node) : entity || queried ? ASSUMED_LIST_LENGTH : ASSUMED_VALUES_LENGTH;
+    const reads = (queried ? records : 0) + (entity ? batches(records * length) : 0);
     return reads + inner(records * length);
   };
 
