@@ -41,11 +41,17 @@ export const ASSUMED_VALUES_LENGTH = 3;
 
 /**
  * Lists that are read with a Query of their own for each parent record, though they are not
- * connections: a meeting's statements come from the statements list of the meeting, a deal's
- * source records (and the disagreements drawn from them) from its list of source records, the
- * events that answered an event from its responses list.
+ * connections: a meeting's statements come from the statements list of the meeting, the events
+ * that answered an event from its responses list, and a deal's source records and the
+ * disagreements drawn from them from one read of its list of source records, shared by every
+ * field of the request that needs it (the name of that shared read; null: a read per field).
  */
-const QUERIED_LISTS = new Set(['Meeting.statements', 'MilitaryDeal.sourceRecords', 'MilitaryDeal.disagreements', 'Event.respondedToBy']);
+const QUERIED_LISTS = new Map<string, string | null>([
+  ['Meeting.statements', null],
+  ['Event.respondedToBy', null],
+  ['MilitaryDeal.sourceRecords', 'sourceRecords'],
+  ['MilitaryDeal.disagreements', 'sourceRecords'],
+]);
 
 /** Connection arguments that make a list read skip entries, so that one page may take up to MAX_PAGE_READS Queries. */
 const FILTERING_ARGUMENTS = new Set(['filter', 'activeOn', 'from', 'to']);
@@ -119,13 +125,22 @@ export function estimateCalls(
   const batches = (keys: number) => Math.ceil(keys / BATCH_GET_LIMIT);
   const memo = new Map<string, number>();
 
-  /** Calls of a selection set on `type` asked for on `records` records; `page` is the page size of the connection it selects from. */
-  const count = (set: SelectionSetNode, type: GraphQLCompositeType, records: number, page: number): number => {
+  /**
+   * Calls of a selection set on `type` asked for on `records` records; `page` is the page size of
+   * the connection it selects from, `read` the queried lists already counted on these records.
+   */
+  const count = (
+    set: SelectionSetNode,
+    type: GraphQLCompositeType,
+    records: number,
+    page: number,
+    read: Set<string> = new Set(),
+  ): number => {
     let total = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : type;
-        if (condition && isCompositeType(condition)) total += count(selection.selectionSet, condition, records, page);
+        if (condition && isCompositeType(condition)) total += count(selection.selectionSet, condition, records, page, read);
       } else if (selection.kind === Kind.FRAGMENT_SPREAD) {
         const fragment = fragments.get(selection.name.value);
         const condition = fragment && schema.getType(fragment.typeCondition.name.value);
@@ -138,13 +153,13 @@ export function estimateCalls(
         }
         total += memo.get(key) as number;
       } else {
-        total += countField(selection, type, records, page);
+        total += countField(selection, type, records, page, read);
       }
     }
     return total;
   };
 
-  const countField = (node: FieldNode, parent: GraphQLCompositeType, records: number, page: number): number => {
+  const countField = (node: FieldNode, parent: GraphQLCompositeType, records: number, page: number, read: Set<string>): number => {
     const name = node.name.value;
     // Introspection and __typename read nothing; a union has no other fields.
     const field = !name.startsWith('__') && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
@@ -168,10 +183,13 @@ export function estimateCalls(
     if (name === 'node' && isObjectType(parent) && 'cursor' in parent.getFields()) return inner(records);
 
     const search = parent === root && name === 'search';
-    const queried = search || QUERIED_LISTS.has(`${parent.name}.${name}`);
+    const list = QUERIED_LISTS.get(`${parent.name}.${name}`);
+    // A shared read, once per record and request, serves every field drawn from it.
+    const queries = search || list === null || (list !== undefined && !read.has(list)) ? records : 0;
+    if (list) read.add(list);
     const entity = isEntity(schema, type);
-    const length = !returnsList(field) ? 1 : search ? pageSizeOf(node) : entity || queried ? ASSUMED_LIST_LENGTH : ASSUMED_VALUES_LENGTH;
-    const reads = (queried ? records : 0) + (entity ? batches(records * length) : 0);
+    const length = !returnsList(field) ? 1 : search ? pageSizeOf(node) : entity ? ASSUMED_LIST_LENGTH : ASSUMED_VALUES_LENGTH;
+    const reads = queries + (entity ? batches(records * length) : 0);
     return reads + inner(records * length);
   };
 

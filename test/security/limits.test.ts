@@ -218,6 +218,12 @@ describe('Query limits: estimating DynamoDB calls', () => {
     expect(estimate('{ meeting(id: "x") { statements { speaker { name } } } }')).toBe(1 + 1 + 1 + 1);
   });
 
+  it("counts a deal's source records and disagreements as the one Query they share, and a list of deals as filtered", () => {
+    expect(estimate('{ militaryDeal(id: "x") { sourceRecords { id } disagreements { field } } }')).toBe(1 + 1 + 1);
+    expect(estimate('{ country(code: "IR") { deals(first: 5) { edges { cursor } } } }')).toBe(1 + 20 + 1);
+    expect(estimate('{ country(code: "IR") { deals(first: 5, includeSourceRecords: true) { edges { cursor } } } }')).toBe(1 + 1 + 1);
+  });
+
   it('counts a filtered list at the 20 Queries one page may take', () => {
     expect(estimate('{ leaders(filter: { activeOn: "2024" }, first: 5) { edges { cursor } } }')).toBe(20 + 1);
   });
