@@ -60,6 +60,13 @@ const UNFILTERING_ARGUMENT = 'includeSourceRecords';
 
 type Variables = Readonly<Record<string, unknown>> | undefined;
 
+/** Whether a selection set asks for `name` directly or through inline fragments (not through named ones: an undercount the budget bounds). */
+function selectsField(set: SelectionSetNode | undefined, name: string): boolean {
+  return (set?.selections ?? []).some((s) =>
+    s.kind === Kind.FIELD ? s.name.value === name : s.kind === Kind.INLINE_FRAGMENT && selectsField(s.selectionSet, name),
+  );
+}
+
 /** Whether records of this type are entities, read by id through the request's loader. */
 function isEntity(schema: GraphQLSchema, type: GraphQLNamedType): boolean {
   if (isObjectType(type)) return type.getInterfaces().some((i) => i.name === 'Node');
@@ -84,7 +91,8 @@ function returnsList(field: GraphQLField<unknown, unknown>): boolean {
  *
  * - a connection: one Query per parent record (MAX_PAGE_READS when a filter may skip entries,
  *   as a list of deals does unless `includeSourceRecords: true`), `first: 0` included, plus its
- *   page's entities, read by id;
+ *   page's entities, read by id (page size `first`, else `last`), plus MAX_PAGE_READS more when
+ *   a filtered one is asked for its `totalCount`;
  * - a list read from a list partition (QUERIED_LISTS, `search`): one Query per parent record,
  *   plus its entities;
  * - a reference or list of references (`participants`, `country`, `source`, `speaker`, …):
@@ -120,7 +128,8 @@ export function estimateCalls(
   // A negative size is refused by the resolver and one over MAX_PAGE_SIZE too, with its own message.
   const pageSizeOf = (node: FieldNode): number => {
     const first = argument(node, 'first');
-    return typeof first === 'number' ? Math.min(Math.max(0, first), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
+    const size = typeof first === 'number' ? first : argument(node, 'last');
+    return typeof size === 'number' ? Math.min(Math.max(0, size), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
   };
   const batches = (keys: number) => Math.ceil(keys / BATCH_GET_LIMIT);
   const memo = new Map<string, number>();
@@ -176,7 +185,9 @@ export function estimateCalls(
       const edge = getNamedType((type as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields().edges?.type);
       const nodeType = isObjectType(edge) ? getNamedType(edge.getFields().node?.type) : undefined;
       const entities = nodeType && isEntity(schema, nodeType) ? batches(records * size) : 0;
-      return records * (filtered ? MAX_PAGE_READS : 1) + entities + inner(records, size);
+      // `totalCount` reads a counter item with the page's entities, or counts a filtered range with Queries of its own.
+      const counted = filtered && selectsField(node.selectionSet, 'totalCount') ? records * MAX_PAGE_READS : 0;
+      return records * (filtered ? MAX_PAGE_READS : 1) + entities + counted + inner(records, size);
     }
     // The edges of a connection's page, and the nodes of its edges, were read with it.
     if (name === 'edges' && isConnection(parent)) return inner(records * page);

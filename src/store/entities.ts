@@ -2,6 +2,7 @@ import type { EntityRecord } from '../domain/records.js';
 import { ConflictError } from '../errors.js';
 import { batchGet, batchWrite, mapLimit, type WriteRequest } from './batch.js';
 import { contentHash } from './canonical.js';
+import { applyCounts, clearCountMarkers, countChange } from './counters.js';
 import type { Db } from './db.js';
 import { indexChanges } from './index-items.js';
 import { entityKey, revisionKey } from './keys.js';
@@ -17,8 +18,11 @@ export interface StoredEntity {
   updatedAt: string;
   updatedBy: string;
   deleted: boolean;
-  /** Set between a committed change and the revision/index writes that follow it. */
-  pending?: { previous: PreviousState | null };
+  /**
+   * Set between a committed change and the revision, index and counter writes that follow
+   * it; `indexed` when its index items were written before the commit (a new entity of a batch).
+   */
+  pending?: { previous: PreviousState | null; indexed?: boolean };
 }
 
 /** The state a change replaced, kept as a revision. */
@@ -40,7 +44,12 @@ interface EntityItem {
   at: string;
   by: string;
   del?: boolean;
-  pend?: { prev: PreviousState | null };
+  pend?: { prev: PreviousState | null; ix?: boolean };
+}
+
+/** The stored entity of an item read by its key (`entityKey`). */
+export function entityFromItem(item: Record<string, unknown>): StoredEntity {
+  return fromItem(item as unknown as EntityItem);
 }
 
 function fromItem(item: EntityItem): StoredEntity {
@@ -51,7 +60,7 @@ function fromItem(item: EntityItem): StoredEntity {
     updatedAt: item.at,
     updatedBy: item.by,
     deleted: item.del === true,
-    ...(item.pend ? { pending: { previous: item.pend.prev } } : {}),
+    ...(item.pend ? { pending: { previous: item.pend.prev, ...(item.pend.ix ? { indexed: true } : {}) } } : {}),
   };
 }
 
@@ -105,8 +114,8 @@ function conflict(id: string, current: StoredEntity | null, expected: number | u
 }
 
 /**
- * `preIndexed`: a new entity whose index items are already written, so its commit needs no
- * pending mark and no follow-up (the bulk path of a first import).
+ * `preIndexed`: a new entity whose index items are already written, so its follow-up only
+ * counts it (the bulk path of a first import).
  */
 type InternalOptions = WriteOptions & { preIndexed?: boolean };
 
@@ -142,7 +151,7 @@ async function commit(
     at: now,
     by: options.actor,
     ...(options.delete ? { del: true } : {}),
-    ...(options.preIndexed ? {} : { pend: { prev: previous } }),
+    pend: { prev: previous, ...(options.preIndexed ? { ix: true } : {}) },
   };
   try {
     await db.put({
@@ -182,19 +191,30 @@ function followUps(entity: StoredEntity): WriteRequest[] {
       },
     });
   }
-  writes.push(...put.map((item) => ({ put: { ...item } })), ...remove.map((key) => ({ delete: key })));
+  if (!entity.pending?.indexed) writes.push(...put.map((item) => ({ put: { ...item } })));
+  writes.push(...remove.map((key) => ({ delete: key })));
   return writes;
 }
 
+/** What a committed change does to the list counters (see `counters.ts`). */
+function countsOfChange(entity: StoredEntity) {
+  const previous = entity.pending?.previous ?? null;
+  const before = previous && !previous.deleted ? previous.record : null;
+  return countChange(`${entity.record.id}@${entity.version}`, before, entity.deleted ? null : entity.record);
+}
+
 /**
- * Finishes committed changes: writes their revisions and index items in batches, then clears
- * each entity's pending mark (conditional on its version, so a newer change is left alone).
+ * Finishes committed changes: writes their revisions and index items in batches, adds them to
+ * the list counters (once each, however often a change is finished), then clears each
+ * entity's pending mark (conditional on its version, so a newer change is left alone).
  * @returns the number of item writes made.
  */
 export async function finishWrites(db: Db, entities: readonly StoredEntity[], concurrency = 8): Promise<number> {
   const pending = entities.filter((e) => e.pending);
   if (pending.length === 0) return 0;
   let writes = await batchWrite(db, pending.flatMap(followUps), concurrency);
+  const counts = pending.map(countsOfChange).filter((change) => change.deltas.size > 0);
+  writes += await applyCounts(db, counts, concurrency);
   await mapLimit(pending, concurrency, async (entity) => {
     try {
       await db.update({
@@ -210,6 +230,7 @@ export async function finishWrites(db: Db, entities: readonly StoredEntity[], co
     }
     delete entity.pending;
   });
+  writes += await clearCountMarkers(db, counts, concurrency);
   return writes;
 }
 
