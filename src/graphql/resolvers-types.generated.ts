@@ -1266,14 +1266,18 @@ export type SyncRun = Node & {
   format: Scalars['String']['output'];
   /** Stable id, `syncrun:…`. */
   id: Scalars['ID']['output'];
-  /** Records read. created + updated + unchanged + rejected = read. */
+  /** Records read. created + updated + unchanged + skipped + stale + rejected = read. */
   read: Scalars['Int']['output'];
   /** Records refused; nothing of them was written. */
   rejected: Scalars['Int']['output'];
   /** The first rejects, each with the line or record number and the reason. */
   rejects: Array<SyncReject>;
+  /** Records an editor had deleted: left deleted, not written again. */
+  skipped: Scalars['Int']['output'];
   /** Where the records came from: a file name, an s3:// or https:// address. */
   source: Scalars['String']['output'];
+  /** Records older than the stored ones (their source's snapshot was taken before the stored record's): not written. */
+  stale: Scalars['Int']['output'];
   /** When the run started. */
   startedAt: Scalars['DateTime']['output'];
   /** Whether it runs, succeeded or failed. */
@@ -1932,7 +1936,9 @@ export type SyncRunResolvers<ContextType = Context, ParentType extends Resolvers
   read?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rejects?: Resolver<Array<ResolversTypes['SyncReject']>, ParentType, ContextType>;
+  skipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stale?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SyncStatus'], ParentType, ContextType>;
   unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

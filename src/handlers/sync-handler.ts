@@ -30,7 +30,12 @@ export function createSyncHandler(config: SyncConfig, log: ReportLog, options: {
     );
   return async (
     event: SyncEvent | undefined,
-  ): Promise<{ runs: Pick<SyncRunReport, 'id' | 'source' | 'status' | 'read' | 'created' | 'updated' | 'unchanged' | 'rejected'>[] }> => {
+  ): Promise<{
+    runs: Pick<
+      SyncRunReport,
+      'id' | 'source' | 'status' | 'read' | 'created' | 'updated' | 'unchanged' | 'skipped' | 'stale' | 'rejected'
+    >[];
+  }> => {
     const feeds = Array.isArray(event?.feeds) && event.feeds.every((f) => typeof f === 'string') ? event.feeds : config.feeds;
     const reports: SyncRunReport[] = [];
     for (const feed of feeds) {
@@ -43,7 +48,7 @@ export function createSyncHandler(config: SyncConfig, log: ReportLog, options: {
     const failed = reports.filter((r) => r.status === 'FAILED');
     if (failed.length > 0) throw new FeedFailedError(`could not read ${failed.map((r) => `${r.source} (${r.error})`).join(', ')}`);
     return {
-      runs: reports.map(({ id, source, status, read, created, updated, unchanged, rejected }) => ({
+      runs: reports.map(({ id, source, status, read, created, updated, unchanged, skipped, stale, rejected }) => ({
         id,
         source,
         status,
@@ -51,6 +56,8 @@ export function createSyncHandler(config: SyncConfig, log: ReportLog, options: {
         created,
         updated,
         unchanged,
+        skipped,
+        stale,
         rejected,
       })),
     };

@@ -2,6 +2,7 @@ import type { EntityKind } from '../domain/ids.js';
 import { countryId } from '../domain/ids.js';
 import { dateRange, yearBefore } from '../domain/partial-date.js';
 import type { EntityRecord } from '../domain/records.js';
+import { referencedIds } from '../domain/references.js';
 import { foldName, wordSuffixes } from '../domain/text.js';
 import { DATE_KEY_MAX, DATE_KEY_MIN, datedSortKey, LIST } from './keys.js';
 
@@ -75,8 +76,8 @@ function isLong(item: IndexItem): boolean {
 export function indexItemsOf(record: EntityRecord): IndexItem[] {
   const items = listItemsOf(record);
   // Roles are read from the start of their list (`activeOn`): they need no second entries.
-  if (record.type === 'leader') return items;
-  return [...items, ...items.filter(isLong).map((item) => ({ ...item, pk: longFactsOf(item.pk) }))];
+  const long = record.type === 'leader' ? [] : items.filter(isLong).map((item) => ({ ...item, pk: longFactsOf(item.pk) }));
+  return [...items, ...long, ...referenceItemsOf(record)];
 }
 
 function listItemsOf(record: EntityRecord): IndexItem[] {
@@ -145,6 +146,27 @@ function listItemsOf(record: EntityRecord): IndexItem[] {
     }
   }
 }
+
+// ---------------------------------------------------------------- reverse references
+
+/**
+ * The partition listing who refers to `id`: one item per referring record, so "is this record
+ * referred to, and by what?" is a Query on one key (a count, or a first page), never a Scan.
+ */
+export function referrersOf(id: string): string {
+  return `REFS#${id}`;
+}
+
+/**
+ * One item per record this record refers to, in the referred record's `REFS#` partition,
+ * sorted by the referring id. They are written, moved and removed with the record's other
+ * index items, so they always match the stored record.
+ */
+function referenceItemsOf(record: EntityRecord): IndexItem[] {
+  return referencedIds(record).map((target) => ({ pk: referrersOf(target), sk: record.id, ref: record.id, t: record.type }));
+}
+
+// ---------------------------------------------------------------- changes between versions
 
 /** The items' keys as strings, to compare two versions' sets. */
 export function keyString(item: { pk: string; sk: string }): string {

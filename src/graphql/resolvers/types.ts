@@ -12,6 +12,7 @@ import type {
 import { LIST } from '../../store/keys.js';
 import { queryList } from '../../store/lists.js';
 import { listRevisions } from '../../store/revisions.js';
+import type { SyncRunReport } from '../../store/sync-runs.js';
 import type { Context } from '../context.js';
 import { type CountryModel, type Model, typeNameOf } from '../models.js';
 import { MAX_PAGE_SIZE, type PageArgs, pageSize } from '../pagination.js';
@@ -127,6 +128,11 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
     respondsTo: (p: Model<EventRecord>, _: unknown, ctx: Context) => present(p.respondsTo, ctx),
     ...revisions,
     ...citations,
+  },
+  SyncRun: {
+    // Runs stored before these were counted have neither.
+    skipped: (r: Partial<SyncRunReport>) => r.skipped ?? 0,
+    stale: (r: Partial<SyncRunReport>) => r.stale ?? 0,
   },
   Statement: {
     speaker: (p: Model<StatementRecord>, _: unknown, ctx: Context) => one(p.speaker, ctx, 'speaker'),

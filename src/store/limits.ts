@@ -1,0 +1,88 @@
+import type { EntityRecord } from '../domain/records.js';
+import { indexItemsOf } from './index-items.js';
+import { entityKey } from './keys.js';
+
+/**
+ * DynamoDB's limits, checked while a write is planned, before its first command: a record
+ * that would break one is refused as bad input and nothing of it is written (no pending mark,
+ * no index item), where the engine would refuse it half way through the write.
+ */
+export const DYNAMODB_LIMITS = {
+  /** Bytes of a partition key value (UTF-8). */
+  partitionKeyBytes: 2048,
+  /** Bytes of a sort key value (UTF-8). */
+  sortKeyBytes: 1024,
+  /** Bytes of an item, attribute names included. */
+  itemBytes: 400 * 1024,
+  /** Numbers: at most 38 significant digits, magnitude 1E-130 to 9.99…E+125 (or zero). */
+  numberMin: 1e-130,
+  numberMaxExclusive: 1e126,
+} as const;
+
+/**
+ * Most bytes a record may take. An entity's item holds the record and, until its write is
+ * finished, the record it replaced (the pending mark): two records and their metadata must
+ * fit in one 400 KB item.
+ */
+export const MAX_RECORD_BYTES = 190 * 1024;
+
+/**
+ * Most index items one record may have (its lists, search names and references). A meeting
+ * among n countries sits on n(n-1)/2 bilateral timelines, twice when it spans more than a
+ * year: fan-out grows fast, and each item is a write on every change. 500 items cost at most
+ * 20 BatchWriteItem calls; a summit of 20 countries and 20 leaders needs about 250.
+ */
+export const MAX_INDEX_ITEMS = 500;
+
+const utf8Bytes = (text: string) => Buffer.byteLength(text, 'utf8');
+
+/** The first number in `value` that DynamoDB cannot store, with its path. */
+function badNumber(value: unknown, path: string): { path: string; value: number } | null {
+  if (typeof value === 'number') {
+    const magnitude = Math.abs(value);
+    const storable =
+      Number.isFinite(value) &&
+      (magnitude === 0 || (magnitude >= DYNAMODB_LIMITS.numberMin && magnitude < DYNAMODB_LIMITS.numberMaxExclusive));
+    return storable ? null : { path, value };
+  }
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const bad = badNumber(value[i], `${path}[${i}]`);
+      if (bad) return bad;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      const bad = badNumber(inner, path ? `${path}.${key}` : key);
+      if (bad) return bad;
+    }
+  }
+  return null;
+}
+
+/**
+ * Why the table cannot hold `record` as it is, or null when it can: a number outside
+ * DynamoDB's range, a record too large for its item, an index key over the key-size
+ * limits, or more index items than `MAX_INDEX_ITEMS`. Pure: it sends nothing.
+ */
+export function unstorableReason(record: EntityRecord): string | null {
+  const number = badNumber(record, '');
+  if (number) {
+    return `${number.path}: ${number.value} is outside the range the database stores (zero, or a magnitude from 1e-130 to below 1e126)`;
+  }
+  const bytes = utf8Bytes(JSON.stringify(record));
+  if (bytes > MAX_RECORD_BYTES) return `the record takes ${bytes} bytes; at most ${MAX_RECORD_BYTES} are stored per record`;
+  const own = entityKey(record.id);
+  if (utf8Bytes(own.pk) > DYNAMODB_LIMITS.partitionKeyBytes) return `id: longer than ${DYNAMODB_LIMITS.partitionKeyBytes} bytes`;
+  const items = indexItemsOf(record);
+  if (items.length > MAX_INDEX_ITEMS) {
+    return `the record would be listed in ${items.length} places (lists, bilateral timelines, search names, references); at most ${MAX_INDEX_ITEMS} per record: name fewer countries, participants or aliases, or split it`;
+  }
+  for (const item of items) {
+    if (utf8Bytes(item.pk) > DYNAMODB_LIMITS.partitionKeyBytes || utf8Bytes(item.sk) > DYNAMODB_LIMITS.sortKeyBytes) {
+      return `a name or alias, folded for sorting and search, makes a key of ${utf8Bytes(item.sk)} bytes, over the database's limit of ${DYNAMODB_LIMITS.sortKeyBytes} bytes for a sort key: shorten it`;
+    }
+  }
+  return null;
+}
