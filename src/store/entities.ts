@@ -253,9 +253,8 @@ async function prepare(db: Db, current: StoredEntity | null, record: EntityRecor
     throw conflict(record.id, current, options.expectedVersion);
   if (current && !options.delete) {
     if (current.deleted && options.keepDeleted) return { outcome: 'skipped', version: have, entity: current };
-    if (options.snapshot !== undefined && current.snapshot !== undefined && current.snapshot > options.snapshot) {
-      return { outcome: 'stale', version: have, entity: current };
-    }
+    const newer = options.snapshot !== undefined && current.snapshot !== undefined && current.snapshot > options.snapshot;
+    if (newer && options.mode !== 'ensure') return { outcome: 'stale', version: have, entity: current };
   }
   const hash = contentHash(record);
   if (options.delete) {

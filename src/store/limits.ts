@@ -1,5 +1,5 @@
 import type { EntityRecord } from '../domain/records.js';
-import { indexItemsOf } from './index-items.js';
+import { indexItemsOf, keyString } from './index-items.js';
 import { entityKey } from './keys.js';
 
 /**
@@ -30,7 +30,7 @@ export const MAX_RECORD_BYTES = 190 * 1024;
  * Most index items one record may have (its lists, search names and references). A meeting
  * among n countries sits on n(n-1)/2 bilateral timelines, twice when it spans more than a
  * year: fan-out grows fast, and each item is a write on every change. 500 items cost at most
- * 20 BatchWriteItem calls; a summit of 20 countries and 20 leaders needs about 250.
+ * 20 BatchWriteItem calls; a one-day summit of 20 states and 20 leaders needs 272.
  */
 export const MAX_INDEX_ITEMS = 500;
 
@@ -76,8 +76,9 @@ export function unstorableReason(record: EntityRecord): string | null {
   const own = entityKey(record.id);
   if (utf8Bytes(own.pk) > DYNAMODB_LIMITS.partitionKeyBytes) return `id: longer than ${DYNAMODB_LIMITS.partitionKeyBytes} bytes`;
   const items = indexItemsOf(record);
-  if (items.length > MAX_INDEX_ITEMS) {
-    return `the record would be listed in ${items.length} places (lists, bilateral timelines, search names, references); at most ${MAX_INDEX_ITEMS} per record: name fewer countries, participants or aliases, or split it`;
+  const places = new Set(items.map(keyString)).size;
+  if (places > MAX_INDEX_ITEMS) {
+    return `the record would be listed in ${places} places (lists, bilateral timelines, search names, references); at most ${MAX_INDEX_ITEMS} per record: name fewer countries, participants or aliases, or split it`;
   }
   for (const item of items) {
     if (utf8Bytes(item.pk) > DYNAMODB_LIMITS.partitionKeyBytes || utf8Bytes(item.sk) > DYNAMODB_LIMITS.sortKeyBytes) {

@@ -208,8 +208,9 @@ async function predict(db: Db, entries: Entry[]): Promise<BatchResult[]> {
     const current = stored.get(record.id);
     if (!current) return { outcome: 'created' };
     if (current.deleted) return { outcome: 'skipped' };
+    if (mode === 'ensure') return { outcome: 'unchanged' };
     if (snapshot !== undefined && current.snapshot !== undefined && current.snapshot > snapshot) return { outcome: 'stale' };
-    if (mode === 'ensure' || current.hash === contentHash(record)) return { outcome: 'unchanged' };
+    if (current.hash === contentHash(record)) return { outcome: 'unchanged' };
     return { outcome: 'updated' };
   });
 }
