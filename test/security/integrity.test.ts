@@ -1,3 +1,4 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEntity } from '../../src/store/entities.js';
 import { tableChecksum } from '../support/checksum.js';
@@ -308,6 +309,29 @@ describe.each(['dev', 'prod'] as const)('Integrity of writes over HTTP (%s stage
       // over a year; then 50 reference items (49 countries, one source).
       expect(message).toContain('would be listed in 2502 places');
       expect(message).toContain('at most 500 per record');
+    });
+
+    it('shows no list entry of a record never committed', async () => {
+      // What a write stopped between index items and commit left before entities were committed first.
+      const orphan = `meeting:never-committed-${stage}`;
+      await gateway.db.send(
+        new PutCommand({
+          TableName: gateway.db.tableName,
+          Item: { pk: `MEETINGS#${PUTIN}`, sk: `2099-01-01#${orphan}`, ref: orphan, t: 'meeting', e: '2099-01-01', st: 'HELD' },
+        }),
+      );
+
+      const answer = data(
+        await post<{ leader: { meetings: { edges: { node: { id: string } }[] } }; node: unknown }>(
+          `query ($id: ID!, $orphan: ID!) { leader(id: $id) { meetings(first: 3) { edges { node { id } } } } node(id: $orphan) { id } }`,
+          { id: PUTIN, orphan },
+        ),
+      );
+
+      expect(answer.node).toBeNull();
+      const ids = answer.leader.meetings.edges.map((e) => e.node.id);
+      expect(ids).not.toContain(orphan);
+      expect(ids.slice(0, 2)).toEqual(['meeting:2024-10-23-brics-summit-kazan', 'meeting:2024-10-11-putin-pezeshkian-ashgabat']);
     });
 
     it('in syncRecords, refuses the bad records alone and lands the good ones', async () => {
