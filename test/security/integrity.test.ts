@@ -36,6 +36,11 @@ interface SyncAnswer {
   };
 }
 
+/** 49 countries: a meeting among all of them sits on 1,176 bilateral timelines. */
+const WIDE =
+  'AF AL DZ AO AR AM AU AT AZ BH BD BY BE BJ BO BA BW BR BN BG BF BI KH CM CA IR RU IL US UA TM LB PS LA GB IN CN FR DE IT JP KR MX NG PK SA TR EG ZA'.split(
+    ' ',
+  );
 const line = (record: Record<string, unknown>) => JSON.stringify(record);
 const leaderLine = (id: string, name: string) => line({ type: 'leader', id, name, country: 'IR', citations });
 const meetingLine = (id: string, participants: string[]) =>
@@ -115,6 +120,33 @@ describe.each(['dev', 'prod'] as const)('Integrity of writes over HTTP (%s stage
 
       expect(parent).toContain('input.parent: organization:no-parent is not in the knowledge base');
       expect(country).toContain('input.country: country:QZ is not in the knowledge base');
+    });
+
+    it('refuses an event responding to an event that does not exist, and a statement by a speaker who does not', async () => {
+      const event = await refused(
+        'mutation ($input: EventInput!) { upsertEvent(input: $input) { id } }',
+        {
+          input: {
+            kind: 'MISSILE_ATTACK',
+            date: '2024-11-05',
+            summary: 'Answer',
+            actors: ['country:IR'],
+            respondsTo: ['event:never-happened'],
+            citations,
+          },
+        },
+        'BAD_USER_INPUT',
+      );
+      const statement = await refused(
+        'mutation ($input: StatementInput!) { upsertStatement(input: $input) { id } }',
+        { input: { speaker: 'leader:nobody-spoke', quote: 'Nothing.', meeting: 'meeting:never-held', citations } },
+        'BAD_USER_INPUT',
+      );
+
+      expect(event).toContain('input.respondsTo[0]: event:never-happened is not in the knowledge base');
+      expect(statement).toContain(
+        'input.speaker: leader:nobody-spoke is not in the knowledge base; input.meeting: meeting:never-held is not in the knowledge base',
+      );
     });
 
     it('refuses to delete a leader others refer to, saying how many and naming a few', async () => {
@@ -242,61 +274,7 @@ describe.each(['dev', 'prod'] as const)('Integrity of writes over HTTP (%s stage
     });
 
     it('refuses a record whose lists would fan out past the limit, naming the limit', async () => {
-      const codes = [
-        'AF',
-        'AL',
-        'DZ',
-        'AO',
-        'AR',
-        'AM',
-        'AU',
-        'AT',
-        'AZ',
-        'BH',
-        'BD',
-        'BY',
-        'BE',
-        'BJ',
-        'BO',
-        'BA',
-        'BW',
-        'BR',
-        'BN',
-        'BG',
-        'BF',
-        'BI',
-        'KH',
-        'CM',
-        'CA',
-      ];
-      const countries = [
-        ...codes,
-        'IR',
-        'RU',
-        'IL',
-        'US',
-        'UA',
-        'TM',
-        'LB',
-        'PS',
-        'LA',
-        'GB',
-        'IN',
-        'AZ',
-        'CN',
-        'FR',
-        'DE',
-        'IT',
-        'JP',
-        'KR',
-        'MX',
-        'NG',
-        'PK',
-        'SA',
-        'TR',
-        'EG',
-        'ZA',
-      ];
+      const countries = WIDE;
       expect(new Set(countries).size).toBe(49);
 
       const message = await refused(
@@ -309,6 +287,28 @@ describe.each(['dev', 'prod'] as const)('Integrity of writes over HTTP (%s stage
       // over a year; then 50 reference items (49 countries, one source).
       expect(message).toContain('would be listed in 2502 places');
       expect(message).toContain('at most 500 per record');
+    });
+
+    it('refuses 30 such meetings in one syncRecords call, each alone with its line, and writes nothing of them', async () => {
+      const lines = Array.from({ length: 30 }, (_, i) =>
+        line({
+          type: 'meeting',
+          id: `meeting:wide-${stage}-${i}`,
+          date: '2000',
+          endDate: '2024',
+          status: 'HELD',
+          countries: WIDE,
+          citations,
+        }),
+      );
+      const before = await tableChecksum(gateway.db, { skip: (item) => item.t === 'syncrun' });
+
+      const answer = data(await post<SyncAnswer>(SYNC, { lines })).syncRecords;
+
+      expect(answer).toMatchObject({ status: 'SUCCEEDED', read: 30, created: 0, rejected: 30 });
+      expect(answer.rejects.map((r) => r.line)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+      expect(answer.rejects[0]?.message).toContain('would be listed in 2502 places');
+      expect(await tableChecksum(gateway.db, { skip: (item) => item.t === 'syncrun' })).toEqual(before);
     });
 
     it('shows no list entry of a record never committed', async () => {
