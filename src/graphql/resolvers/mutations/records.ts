@@ -187,11 +187,13 @@ export async function deleteRecord(ctx: Context, kind: EntityKind, args: DeleteA
       );
     }
   }
-  const result = await writeEntity(ctx.db, stored.record, {
-    actor: `editor:${key.name}`,
-    delete: true,
-    ...(expectedVersion !== undefined ? { expectedVersion } : {}),
-  });
+  // Written against the state read above (no second read), on the condition that it is still the one stored.
+  const result = await writeEntity(
+    ctx.db,
+    stored.record,
+    { actor: `editor:${key.name}`, delete: true, expectedVersion: expectedVersion ?? stored.version },
+    stored,
+  );
   ctx.loaders.entity.clear(args.id);
   return { id: args.id, version: result.version, changed: result.outcome === 'deleted' };
 }
