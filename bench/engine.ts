@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ensureTable, startEngine } from '../src/dev/engine.js';
-import { createDocumentClient, Db } from '../src/store/db.js';
+import { type Db, openTable } from '../src/store/db.js';
 
 /** A DynamoDB engine for a benchmark: its endpoint, and how to stop it. */
 export interface BenchEngine {
@@ -56,5 +56,5 @@ export async function freshTable(endpoint: string, label: string): Promise<Db> {
   tables += 1;
   const tableName = `bench-${label}-${process.pid}-${tables}`;
   await ensureTable(endpoint, tableName);
-  return new Db(createDocumentClient({ region: 'us-east-1', endpoint }), tableName);
+  return openTable({ tableName, region: 'us-east-1', dynamodbEndpoint: endpoint });
 }

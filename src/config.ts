@@ -3,6 +3,8 @@
  * as an argument. A missing or malformed variable stops start-up with a message naming it.
  */
 
+import { publicAddress } from './domain/addresses.js';
+
 export const STAGES = ['dev', 'prod'] as const;
 export type Stage = (typeof STAGES)[number];
 
@@ -64,6 +66,11 @@ export interface SyncConfig extends Config {
   feeds: string[];
 }
 
+/** Whether `feed` is an address the sync function may read: s3://bucket/key or https://…, never a local path. */
+export function isFeedAddress(feed: unknown): feed is string {
+  return typeof feed === 'string' && /^(s3:\/\/[^/\s]+\/\S+|https:\/\/\S+)$/.test(feed);
+}
+
 /**
  * Reads the sync function's configuration (FEEDS: comma-separated s3:// or https:// sources).
  * @throws ConfigError naming the first variable that is missing or malformed.
@@ -73,7 +80,7 @@ export function loadSyncConfig(env: Env = process.env): SyncConfig {
     .split(',')
     .map((f) => f.trim())
     .filter(Boolean);
-  const bad = feeds.find((f) => !/^(s3:\/\/[^/]+\/.+|https:\/\/\S+)$/.test(f));
-  if (bad) throw new ConfigError(`FEEDS must list s3://bucket/key or https:// sources, got "${bad}"`);
+  const bad = feeds.find((f) => !isFeedAddress(f));
+  if (bad !== undefined) throw new ConfigError(`FEEDS must list s3://bucket/key or https:// sources, got "${publicAddress(bad)}"`);
   return { ...loadConfig(env), feeds };
 }

@@ -12,12 +12,14 @@ import {
   QueryCommand,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '../../src/store/db.js';
+import { openTable } from '../../src/store/db.js';
 
 const table = process.env.TABLE_NAME ?? '';
-const client = createDocumentClient({
+// The gateway's own client, used bare: this baseline measures the calls without the store around them.
+const { client } = openTable({
+  tableName: table,
   region: process.env.AWS_REGION ?? 'us-east-1',
-  ...(process.env.DYNAMODB_ENDPOINT ? { endpoint: process.env.DYNAMODB_ENDPOINT } : {}),
+  ...(process.env.DYNAMODB_ENDPOINT ? { dynamodbEndpoint: process.env.DYNAMODB_ENDPOINT } : {}),
 });
 
 type Item = { pk: string; d: { country?: string; participants?: string[] } };

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import { RequestError } from '../errors.js';
+import { errorResponse } from '../handlers/error-response.js';
 import type { GraphqlHandler } from '../handlers/graphql-handler.js';
 import { MAX_BODY_BYTES, type StageSettings } from '../stages.js';
 import { corsHeaders, preflightHeaders } from './cors.js';
@@ -13,8 +15,11 @@ function send(res: ServerResponse, status: number, headers: Record<string, strin
   res.end(body);
 }
 
-function jsonError(message: string, code: string) {
-  return JSON.stringify({ errors: [{ message, extensions: { code } }] });
+/** Answers with an error refused at the edge, rendered as the Lambda handler renders its own. */
+function sendError(res: ServerResponse, error: RequestError, headers: Record<string, string> = {}): number {
+  const answer = errorResponse(error, headers);
+  send(res, answer.statusCode ?? error.status, answer.headers as Record<string, string>, answer.body);
+  return error.status;
 }
 
 /** Reads a body up to `limit` bytes; null when it is larger (the rest is drained, not kept). */
@@ -104,38 +109,23 @@ export function createHttpAdapter(handler: GraphqlHandler, settings: StageSettin
     let status = 500;
     try {
       if (url.pathname !== GRAPHQL_PATH) {
-        status = 404;
-        return send(
-          res,
-          status,
-          { 'content-type': 'application/json; charset=utf-8' },
-          jsonError(`not found: the API is at ${GRAPHQL_PATH}`, 'NOT_FOUND'),
-        );
+        status = sendError(res, new RequestError(404, 'NOT_FOUND', `not found: the API is at ${GRAPHQL_PATH}`));
+        return;
       }
       if (req.method === 'OPTIONS') {
         status = 204;
         return send(res, status, preflightHeaders(settings, origin, req.headers['access-control-request-method']));
       }
       if (req.method !== 'GET' && req.method !== 'POST') {
-        status = 405;
-        return send(
-          res,
-          status,
-          { ...cors, allow: 'GET, POST', 'content-type': 'application/json; charset=utf-8' },
-          jsonError('use GET or POST', 'METHOD_NOT_ALLOWED'),
-        );
+        status = sendError(res, new RequestError(405, 'METHOD_NOT_ALLOWED', 'use GET or POST'), { ...cors, allow: 'GET, POST' });
+        return;
       }
       const declared = Number(req.headers['content-length'] ?? 0);
       const body = declared > MAX_BODY_BYTES ? null : await readBody(req, MAX_BODY_BYTES);
       if (body === null) {
-        status = 413;
         res.setHeader('connection', 'close');
-        return send(
-          res,
-          status,
-          { ...cors, 'content-type': 'application/json; charset=utf-8' },
-          jsonError(`request body is larger than ${MAX_BODY_BYTES} bytes`, 'PAYLOAD_TOO_LARGE'),
-        );
+        status = sendError(res, new RequestError(413, 'PAYLOAD_TOO_LARGE', `request body is larger than ${MAX_BODY_BYTES} bytes`), cors);
+        return;
       }
       const event = toEvent(req, body);
       const result = await handler(event, lambdaContext(event.requestContext.requestId));
@@ -144,13 +134,7 @@ export function createHttpAdapter(handler: GraphqlHandler, settings: StageSettin
       for (const [key, value] of Object.entries(result.headers ?? {})) headers[key] = String(value);
       return send(res, status, headers, result.body ?? '');
     } catch {
-      status = 500;
-      return send(
-        res,
-        status,
-        { 'content-type': 'application/json; charset=utf-8' },
-        jsonError('Unexpected error; it has been logged.', 'INTERNAL_SERVER_ERROR'),
-      );
+      status = sendError(res, new RequestError(500, 'INTERNAL_SERVER_ERROR', 'Unexpected error; it has been logged.'));
     } finally {
       log?.({ method: req.method ?? '?', path: url.pathname, status, ms: performance.now() - started });
     }

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { createGraphqlHandler } from '../handlers/graphql-handler.js';
 import { STAGE_SETTINGS } from '../stages.js';
-import { createDocumentClient, Db } from '../store/db.js';
+import { openTable } from '../store/db.js';
 import { runSync } from '../sync/run.js';
 import { resolveSource } from '../sync/sources/index.js';
 import { type Engine, ensureTable, startEngine } from './engine.js';
@@ -36,8 +36,12 @@ async function main(): Promise<void> {
   }
   const config = loadConfig({ ...process.env, TABLE_NAME: process.env.TABLE_NAME ?? LOCAL_TABLE, DYNAMODB_ENDPOINT: endpoint });
   if (await ensureTable(endpoint, config.tableName, config.region)) console.log(`${time()} created table ${config.tableName}`);
-  const db = new Db(createDocumentClient({ region: config.region, endpoint }), config.tableName);
-  const seed = await runSync(db, resolveSource(SEED_FILE), { actor: 'seed' });
+  const db = openTable(config);
+  const seed = await runSync(db, resolveSource(SEED_FILE), {
+    actor: 'seed',
+    startedBy: 'seed',
+    log: (message, error) => console.error(`${time()} ${message}:`, error),
+  });
   console.log(
     `${time()} loaded ${seed.source}: ${seed.read} records, ${seed.created} created, ${seed.updated} updated, ${seed.unchanged} unchanged, ${seed.rejected} refused`,
   );

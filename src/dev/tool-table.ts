@@ -1,5 +1,5 @@
 import { type Config, loadConfig } from '../config.js';
-import { createDocumentClient, Db } from '../store/db.js';
+import { type Db, openTable } from '../store/db.js';
 import { ensureTable } from './engine.js';
 import { LOCAL_ENDPOINT, LOCAL_TABLE } from './local.js';
 
@@ -17,5 +17,5 @@ export async function openToolTable(): Promise<{ db: Db; config: Config } | null
     console.error(`cannot reach DynamoDB at ${endpoint} (${(error as Error).name}): start it with npm start, or set DYNAMODB_ENDPOINT`);
     return null;
   }
-  return { db: new Db(createDocumentClient({ region: config.region, endpoint }), config.tableName), config };
+  return { db: openTable(config), config };
 }

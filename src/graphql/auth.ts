@@ -40,3 +40,8 @@ export function requireEditor(caller: Caller): ApiKey {
   if (caller.key.role !== 'editor') throw new ForbiddenError('this API key may read but not change data', true);
   return caller.key;
 }
+
+/** Whether the caller holds an editor's key: who changed what is shown to editors only. */
+export function isEditor(caller: Caller): boolean {
+  return caller.kind === 'key' && caller.key.role === 'editor';
+}

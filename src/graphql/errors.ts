@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ConflictError, ForbiddenError, NotFoundError, UnavailableError, ValidationError } from '../errors.js';
+import { DomainError, UnavailableError } from '../errors.js';
 
 /** Somewhere to report what callers must not see. */
 export type ErrorLog = (message: string, error: unknown) => void;
@@ -50,7 +50,7 @@ function withCode(formatted: GraphQLFormattedError, message: string, extensions:
 }
 
 /**
- * Apollo's `formatError`: domain errors become their codes; errors Apollo raised itself keep
+ * Apollo's `formatError`: domain errors show their message and extensions (their code); errors Apollo raised itself keep
  * theirs (BAD_REQUEST when it gave none); everything else is logged with its cause and
  * reaches the caller as a bare INTERNAL_SERVER_ERROR. No stack trace or internal message
  * ever leaves.
@@ -58,17 +58,9 @@ function withCode(formatted: GraphQLFormattedError, message: string, extensions:
 export function createFormatError(log: ErrorLog) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof ValidationError) return withCode(formatted, original.message, { code: 'BAD_USER_INPUT' });
-    if (original instanceof NotFoundError) return withCode(formatted, original.message, { code: 'NOT_FOUND' });
-    if (original instanceof ConflictError) {
-      return withCode(formatted, original.message, { code: 'CONFLICT', currentVersion: original.currentVersion });
-    }
-    if (original instanceof ForbiddenError) {
-      return withCode(formatted, original.message, { code: original.authenticated ? 'FORBIDDEN' : 'UNAUTHENTICATED' });
-    }
-    if (original instanceof UnavailableError) {
-      log('database unavailable', original);
-      return withCode(formatted, original.message, { code: 'SERVICE_UNAVAILABLE' });
+    if (original instanceof DomainError) {
+      if (original instanceof UnavailableError) log('database unavailable', original);
+      return withCode(formatted, original.message, original.extensions);
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && (isGraphQLError(original) || !(original instanceof Error))) {

@@ -250,7 +250,7 @@ export type EventFilter = {
 export type EventInput = {
   /** Ids of who did it. */
   actors?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Sources; required for a new event, absent keeps the stored ones. */
+  /** Sources; absent keeps the stored ones. A new event sent without any (or an edit that clears them) cites the editor: an editorial source naming the key's holder. */
   citations?: InputMaybe<Array<CitationInput>>;
   /** How well it is established; REPORTED when a new event leaves it out. */
   confidence?: InputMaybe<Confidence>;
@@ -352,7 +352,7 @@ export type LeaderFilter = {
 export type LeaderInput = {
   /** Other spellings; absent keeps the stored ones. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Sources; required for a new leader, absent keeps the stored ones. */
+  /** Sources; absent keeps the stored ones. A new leader sent without any (or an edit that clears them) cites the editor: an editorial source naming the key's holder. */
   citations?: InputMaybe<Array<CitationInput>>;
   /** ISO country code. */
   country?: InputMaybe<Scalars['String']['input']>;
@@ -459,7 +459,7 @@ export type MeetingFilter = {
 
 /** What an editor sends to create or correct a meeting. */
 export type MeetingInput = {
-  /** Sources; required for a new meeting, absent keeps the stored ones. */
+  /** Sources; absent keeps the stored ones. A new meeting sent without any (or an edit that clears them) cites the editor: an editorial source naming the key's holder. */
   citations?: InputMaybe<Array<CitationInput>>;
   /** ISO codes of the states taking part. */
   countries?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -582,11 +582,11 @@ export type MilitaryDealInput = {
   agreedOn?: InputMaybe<Scalars['PartialDate']['input']>;
   /** Whether the date of order is an estimate. */
   agreedOnUncertain?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Sources; required for a new deal, absent keeps the stored ones. */
+  /** Sources; absent keeps the stored ones. A new deal sent without any (or an edit that clears them) cites the editor: an editorial source naming the key's holder. */
   citations?: InputMaybe<Array<CitationInput>>;
   /** Remarks from the source. */
   comments?: InputMaybe<Scalars['String']['input']>;
-  /** How well it is established; required for a new deal. */
+  /** How well it is established; REPORTED when a new deal leaves it out. */
   confidence?: InputMaybe<Confidence>;
   /** Absent: a new deal, `deal:` + date agreed, parties and first item. Present: the deal to change. */
   id?: InputMaybe<Scalars['ID']['input']>;
@@ -876,13 +876,13 @@ export type OrganizationRevisionsArgs = {
 export type OrganizationInput = {
   /** Other names and abbreviations; absent keeps the stored ones. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Sources; required for a new organisation, absent keeps the stored ones. */
+  /** Sources; absent keeps the stored ones. A new organisation sent without any (or an edit that clears them) cites the editor: an editorial source naming the key's holder. */
   citations?: InputMaybe<Array<CitationInput>>;
   /** ISO code of the country it belongs to. */
   country?: InputMaybe<Scalars['String']['input']>;
   /** Absent: a new organisation, `organization:` + its name. Present: the organisation to change. */
   id?: InputMaybe<Scalars['ID']['input']>;
-  /** What sort of body it is; required for a new organisation. */
+  /** What sort of body it is; UNKNOWN when a new organisation leaves it out. */
   kind?: InputMaybe<OrganizationKind>;
   /** Its name. */
   name: Scalars['String']['input'];
@@ -1062,9 +1062,14 @@ export type QuerySyncRunsArgs = {
 /** An earlier state of a record, kept when a change replaced it. */
 export type Revision = {
   __typename?: 'Revision';
+  /** Who made that version (`editor:<key name>`, `sync:<source>`); null unless the caller holds an editor key. */
+  author?: Maybe<Scalars['String']['output']>;
   /** When that version was made. */
   changedAt: Scalars['DateTime']['output'];
-  /** Who made that version. */
+  /**
+   * Who made that version, for editor keys; `hidden` for anyone else.
+   * @deprecated Use `author`: null rather than `hidden` for callers without an editor key.
+   */
   changedBy: Scalars['String']['output'];
   /** Whether that version was a deletion. */
   deleted: Scalars['Boolean']['output'];
@@ -1072,8 +1077,13 @@ export type Revision = {
   record: Scalars['String']['output'];
   /** When it was replaced. */
   replacedAt: Scalars['DateTime']['output'];
-  /** Who replaced it. */
+  /**
+   * Who replaced it, for editor keys; `hidden` for anyone else.
+   * @deprecated Use `replacer`: null rather than `hidden` for callers without an editor key.
+   */
   replacedBy: Scalars['String']['output'];
+  /** Who replaced it; null unless the caller holds an editor key. */
+  replacer?: Maybe<Scalars['String']['output']>;
   /** The version it was. */
   version: Scalars['Int']['output'];
 };
@@ -1234,7 +1244,7 @@ export type StatementFilter = {
 
 /** What an editor sends to create or correct a statement. */
 export type StatementInput = {
-  /** Sources; required for a new statement, absent keeps the stored ones. */
+  /** Sources; absent keeps the stored ones. A new statement sent without any (or an edit that clears them) cites the editor: an editorial source naming the key's holder. */
   citations?: InputMaybe<Array<CitationInput>>;
   /** ISO codes of the states it is between or about. */
   countries?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -1266,7 +1276,12 @@ export type SyncRun = Node & {
   __typename?: 'SyncRun';
   /** Records that were new. */
   created: Scalars['Int']['output'];
-  /** Why the run failed, when it did. */
+  /**
+   * When the run must have ended by. A run cut short (a timeout, a crash) cannot say so itself:
+   * once this time has passed it reads as FAILED with an error saying it was interrupted.
+   */
+  deadline?: Maybe<Scalars['DateTime']['output']>;
+  /** Why the run failed, when it did, in the gateway's words (never the database's). */
   error?: Maybe<Scalars['String']['output']>;
   /** When it ended; null while it runs. */
   finishedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -1288,6 +1303,8 @@ export type SyncRun = Node & {
   stale: Scalars['Int']['output'];
   /** When the run started. */
   startedAt: Scalars['DateTime']['output'];
+  /** Who started it: `editor:<key name>`, `sync` (the schedule) or a local tool; null unless the caller holds an editor key. */
+  startedBy?: Maybe<Scalars['String']['output']>;
   /** Whether it runs, succeeded or failed. */
   status: SyncStatus;
   /** Records equal to what was stored: no write. */
@@ -1316,9 +1333,9 @@ export type SyncRunEdge = {
 
 /** How a sync run ended. */
 export type SyncStatus =
-  /** The source could not be read to the end. */
+  /** The source could not be read to the end, or the run was interrupted (see `error`). */
   | 'FAILED'
-  /** Still running (or stopped before it could say otherwise). */
+  /** Still running, before its deadline. */
   | 'RUNNING'
   /** Every readable record was processed; some may have been refused. */
   | 'SUCCEEDED';
@@ -1862,12 +1879,14 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 };
 
 export type RevisionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Revision'] = ResolversParentTypes['Revision']> = {
+  author?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   changedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   deleted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   record?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   replacedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   replacedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  replacer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -1937,6 +1956,7 @@ export type SyncRejectResolvers<ContextType = Context, ParentType extends Resolv
 
 export type SyncRunResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SyncRun'] = ResolversParentTypes['SyncRun']> = {
   created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  deadline?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   format?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1948,6 +1968,7 @@ export type SyncRunResolvers<ContextType = Context, ParentType extends Resolvers
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   stale?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  startedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SyncStatus'], ParentType, ContextType>;
   unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -10,6 +10,7 @@ import type { Context } from './context.js';
 import { createFormatError, type ErrorLog } from './errors.js';
 import { QUERY_LIMITS, queryLimitRules } from './limits.js';
 import { listLimitPlugin } from './list-limit.js';
+import { missingReferencesPlugin } from './missing-references.js';
 import { accountingPlugin } from './plugins.js';
 import { createSchema } from './schema.js';
 import { hideSuggestionsPlugin } from './suggestions.js';
@@ -39,6 +40,7 @@ export function createApolloServer(config: Pick<Config, 'stage' | 'introspection
       listLimitPlugin(),
       ...(prod ? [hideSuggestionsPlugin()] : []),
       accountingPlugin(!prod),
+      missingReferencesPlugin(),
       uncachedMutationsPlugin(),
       prod
         ? ApolloServerPluginLandingPageProductionDefault({ footer: false })

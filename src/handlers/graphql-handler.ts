@@ -3,41 +3,25 @@ import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aw
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
 import { GraphQLError } from 'graphql';
 import type { Config } from '../config.js';
-import { UnavailableError } from '../errors.js';
+import { DomainError, ForbiddenError, RequestError, UnavailableError } from '../errors.js';
 import { createKeyResolver } from '../graphql/auth.js';
 import { createContext } from '../graphql/context.js';
 import type { ErrorLog } from '../graphql/errors.js';
 import { observabilityPlugin, type RequestObserver } from '../graphql/observability.js';
 import { createApolloServer } from '../graphql/server.js';
 import { MAX_BODY_BYTES, REQUEST_DEADLINE_MS } from '../stages.js';
-import { createDocumentClient, Db } from '../store/db.js';
+import { type Db, openTable } from '../store/db.js';
 import { requestBudget, withDeadline } from './deadline.js';
+import { errorResponse } from './error-response.js';
 
 /** A handler of API Gateway HTTP API (payload v2) events. */
 export type GraphqlHandler = (event: APIGatewayProxyEventV2, context: LambdaContext) => Promise<APIGatewayProxyStructuredResultV2>;
-
-class BadRequest extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function errorResult(status: number, message: string, code: string): APIGatewayProxyStructuredResultV2 {
-  return {
-    statusCode: status,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
-    body: JSON.stringify({ errors: [{ message, extensions: { code } }] }),
-  };
-}
 
 /** Request body as text, decoding base64 bodies; oversized ones are refused before parsing. */
 function bodyText(event: APIGatewayProxyEventV2): string {
   const raw = event.body ?? '';
   const bytes = event.isBase64Encoded ? Math.floor((raw.length * 3) / 4) : Buffer.byteLength(raw);
-  if (bytes > MAX_BODY_BYTES) throw new BadRequest(413, `request body is larger than ${MAX_BODY_BYTES} bytes`);
+  if (bytes > MAX_BODY_BYTES) throw new RequestError(413, 'PAYLOAD_TOO_LARGE', `request body is larger than ${MAX_BODY_BYTES} bytes`);
   return event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
 }
 
@@ -63,7 +47,7 @@ const eventHandler = handlers.createRequestHandler<APIGatewayProxyEventV2, APIGa
         try {
           return JSON.parse(text);
         } catch {
-          throw new BadRequest(400, 'request body is not valid JSON');
+          throw new RequestError(400, 'BAD_REQUEST', 'request body is not valid JSON');
         }
       }
       if (type.startsWith('text/plain')) return text;
@@ -80,20 +64,19 @@ const eventHandler = handlers.createRequestHandler<APIGatewayProxyEventV2, APIGa
       };
     },
     error: (error) =>
-      error instanceof BadRequest
-        ? errorResult(error.status, error.message, error.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST')
-        : errorResult(400, 'the request could not be read', 'BAD_REQUEST'),
+      errorResponse(error instanceof RequestError ? error : new RequestError(400, 'BAD_REQUEST', 'the request could not be read')),
   },
 );
 
 /**
- * A key lookup that DynamoDB could not answer fails the whole request before execution, where
- * Apollo would answer 500: it gets SERVICE_UNAVAILABLE and 503 instead, as a failed read would.
+ * A domain error raised while the request's context is made (a key lookup DynamoDB could not
+ * answer, a refused anonymous caller) fails the whole request before execution, where Apollo
+ * would answer 500: it keeps its code and answers with its own HTTP status.
  */
-function unavailableCaller(error: unknown, log: ErrorLog): unknown {
-  if (!(error instanceof UnavailableError)) return error;
-  log('database unavailable', error);
-  return new GraphQLError(error.message, { originalError: error, extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
+function beforeExecution(error: unknown, log: ErrorLog): unknown {
+  if (!(error instanceof DomainError)) return error;
+  if (error instanceof UnavailableError) log('database unavailable', error);
+  return new GraphQLError(error.message, { originalError: error, extensions: { ...error.extensions, http: { status: error.status } } });
 }
 
 const lowerCaseHeaders = (headers: APIGatewayProxyEventV2['headers']) =>
@@ -117,34 +100,29 @@ export interface HandlerOptions {
  * DynamoDB calls are aborted, instead of the invocation being killed without an answer.
  */
 export function createGraphqlHandler(config: Config, log: ErrorLog, db?: Db, options: HandlerOptions = {}): GraphqlHandler {
-  const table =
-    db ??
-    new Db(
-      createDocumentClient({ region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) }),
-      config.tableName,
-    );
+  const table = db ?? openTable(config);
   const resolveCaller = createKeyResolver(table, options.clock);
   const server = createApolloServer(config, log);
   if (options.observe) server.addPlugin(observabilityPlugin(options.observe));
-  const deadlines = new WeakMap<APIGatewayProxyEventV2, AbortSignal>();
+  const deadlines = new WeakMap<APIGatewayProxyEventV2, { signal: AbortSignal; at: number }>();
   const handler = startServerAndCreateLambdaHandler(server as never, eventHandler, {
     context: async ({ event }) => {
-      const caller = await resolveCaller(lowerCaseHeaders(event.headers)).catch((error: unknown) => {
-        throw unavailableCaller(error, log);
-      });
-      if (caller.kind === 'anonymous' && !config.anonymousReads) {
-        throw new GraphQLError('this API needs a key: send authorization: Bearer <key>', {
-          extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
-        });
+      try {
+        const caller = await resolveCaller(lowerCaseHeaders(event.headers));
+        if (caller.kind === 'anonymous' && !config.anonymousReads) {
+          throw new ForbiddenError('this API needs a key: send authorization: Bearer <key>', false);
+        }
+        return createContext(table, caller, config.stage, { ...deadlines.get(event), log });
+      } catch (error) {
+        throw beforeExecution(error, log);
       }
-      return createContext(table, caller, config.stage, deadlines.get(event));
     },
   });
   const deadlineMs = options.deadlineMs ?? REQUEST_DEADLINE_MS;
   return async (event, context) => {
     const controller = new AbortController();
-    deadlines.set(event, controller.signal);
     const budget = requestBudget(deadlineMs, context);
+    deadlines.set(event, { signal: controller.signal, at: Date.now() + budget });
     try {
       return await withDeadline(
         budget,
@@ -152,15 +130,14 @@ export function createGraphqlHandler(config: Config, log: ErrorLog, db?: Db, opt
         async () => (await handler(event, context, () => undefined)) as APIGatewayProxyStructuredResultV2,
         () => {
           log('request stopped at its deadline', new Error(`no answer within ${budget} ms`));
-          return {
-            ...errorResult(503, `The request took longer than ${budget} ms and was stopped; try again, or ask for less.`, 'TIMEOUT'),
-            headers: { 'content-type': 'application/json; charset=utf-8', 'retry-after': '1' },
-          };
+          return errorResponse(
+            new RequestError(503, 'TIMEOUT', `The request took longer than ${budget} ms and was stopped; try again, or ask for less.`),
+          );
         },
       );
     } catch (error) {
       log('request failed outside GraphQL execution', error);
-      return errorResult(500, 'Unexpected error; it has been logged.', 'INTERNAL_SERVER_ERROR');
+      return errorResponse(new RequestError(500, 'INTERNAL_SERVER_ERROR', 'Unexpected error; it has been logged.'));
     }
   };
 }

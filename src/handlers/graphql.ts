@@ -2,7 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics } from '@aws-lambda-powertools/metrics';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { loadConfig } from '../config.js';
-import { createDocumentClient, Db } from '../store/db.js';
+import { openTable } from '../store/db.js';
 import { createGraphqlHandler } from './graphql-handler.js';
 import { powertoolsObserver } from './observability.js';
 
@@ -11,19 +11,10 @@ const logger = new Logger({ serviceName: 'geo-gateway-graphql', persistentKeys: 
 const metrics = new Metrics({ namespace: 'GeoGateway', serviceName: 'graphql', defaultDimensions: { stage: config.stage } });
 const tracer = new Tracer({ serviceName: 'geo-gateway-graphql' });
 // Every DynamoDB call becomes an X-Ray subsegment of the invocation's trace.
-const client = createDocumentClient(
-  { region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) },
-  {},
-  (c) => tracer.captureAWSv3Client(c),
-);
-const lambdaHandler = createGraphqlHandler(
-  config,
-  (message, error) => logger.error(message, error as Error),
-  new Db(client, config.tableName),
-  {
-    observe: powertoolsObserver(logger, metrics),
-  },
-);
+const table = openTable(config, { instrument: (c) => tracer.captureAWSv3Client(c) });
+const lambdaHandler = createGraphqlHandler(config, (message, error) => logger.error(message, error as Error), table, {
+  observe: powertoolsObserver(logger, metrics),
+});
 
 /**
  * The GraphQL function's entry point (`dist/graphql/index.mjs`): configuration is read once,

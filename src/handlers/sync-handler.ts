@@ -1,12 +1,18 @@
-import type { SyncConfig } from '../config.js';
-import { createDocumentClient, Db } from '../store/db.js';
+import { isFeedAddress, type SyncConfig } from '../config.js';
+import { publicAddress } from '../domain/addresses.js';
+import { type Db, openTable } from '../store/db.js';
 import type { SyncRunReport } from '../store/sync-runs.js';
 import { runSync } from '../sync/run.js';
 import { resolveSource, type SourceOptions } from '../sync/sources/index.js';
 
 /** What the schedule may send: nothing, or feeds to read instead of the configured ones. */
 export interface SyncEvent {
-  feeds?: string[];
+  feeds?: unknown;
+}
+
+/** What the handler needs of the Lambda context: the time left. */
+export interface SyncContext {
+  getRemainingTimeInMillis(): number;
 }
 
 /** Where a run's reports go. */
@@ -17,30 +23,68 @@ export class FeedFailedError extends Error {
   override readonly name = 'FeedFailedError';
 }
 
+/** An event the function refuses before reading anything: feeds it may not read. */
+export class InvalidSyncEventError extends Error {
+  override readonly name = 'InvalidSyncEventError';
+}
+
+/**
+ * Time kept back from the invocation's end: the runs stop at the deadline before it, and
+ * still have this long to store their reports as FAILED.
+ */
+export const SYNC_DEADLINE_MARGIN_MS = 10_000;
+
+/**
+ * The feeds an event asks for, checked as FEEDS is: only s3:// and https:// addresses.
+ * @throws InvalidSyncEventError for anything else (a local path, http://, not a list of strings).
+ */
+function eventFeeds(event: SyncEvent | undefined): string[] | null {
+  if (event?.feeds === undefined || event.feeds === null) return null;
+  const { feeds } = event;
+  if (!Array.isArray(feeds) || feeds.length === 0) throw new InvalidSyncEventError('event.feeds must be a non-empty list of addresses');
+  const bad = feeds.find((feed) => !isFeedAddress(feed));
+  if (bad !== undefined) {
+    const shown = typeof bad === 'string' ? `"${publicAddress(bad)}"` : typeof bad;
+    throw new InvalidSyncEventError(`event.feeds must list s3://bucket/key or https:// sources, got ${shown}`);
+  }
+  return feeds as string[];
+}
+
 /**
  * Builds the scheduled sync handler: it applies each feed in order through the sync
  * pipeline, logs each report, and fails the invocation when any feed could not be read.
+ * Every run carries the invocation's deadline (less SYNC_DEADLINE_MARGIN_MS): it stops there
+ * and reports FAILED, and, were it killed first, reads as FAILED once the deadline is past.
  */
-export function createSyncHandler(config: SyncConfig, log: ReportLog, options: { db?: Db; sources?: SourceOptions } = {}) {
-  const db =
-    options.db ??
-    new Db(
-      createDocumentClient({ region: config.region, ...(config.dynamodbEndpoint ? { endpoint: config.dynamodbEndpoint } : {}) }),
-      config.tableName,
-    );
+export function createSyncHandler(
+  config: SyncConfig,
+  log: ReportLog,
+  options: { db?: Db; sources?: SourceOptions; logError?: (message: string, error: unknown) => void } = {},
+) {
+  const db = options.db ?? openTable(config);
   return async (
     event: SyncEvent | undefined,
+    context?: SyncContext,
   ): Promise<{
     runs: Pick<
       SyncRunReport,
       'id' | 'source' | 'status' | 'read' | 'created' | 'updated' | 'unchanged' | 'skipped' | 'stale' | 'rejected'
     >[];
   }> => {
-    const feeds = Array.isArray(event?.feeds) && event.feeds.every((f) => typeof f === 'string') ? event.feeds : config.feeds;
+    const feeds = eventFeeds(event) ?? config.feeds;
+    const deadline =
+      context && typeof context.getRemainingTimeInMillis === 'function'
+        ? Date.now() + Math.max(0, context.getRemainingTimeInMillis() - SYNC_DEADLINE_MARGIN_MS)
+        : undefined;
+    const signal = deadline === undefined ? undefined : AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     const reports: SyncRunReport[] = [];
     for (const feed of feeds) {
-      const report = await runSync(db.forRequest(), resolveSource(feed, { region: config.region, ...options.sources }), {
-        actor: `sync:${feed}`,
+      const source = resolveSource(feed, { region: config.region, ...options.sources });
+      const report = await runSync(db.forRequest(signal), source, {
+        actor: `sync:${source.name}`,
+        startedBy: 'sync',
+        ...(deadline === undefined ? {} : { deadline }),
+        ...(options.logError ? { log: options.logError } : {}),
       });
       log(report);
       reports.push(report);

@@ -8,22 +8,26 @@ const config = loadSyncConfig();
 const logger = new Logger({ serviceName: 'geo-gateway-sync', persistentKeys: { stage: config.stage } });
 const metrics = new Metrics({ namespace: 'GeoGateway', serviceName: 'sync', defaultDimensions: { stage: config.stage } });
 
-const run = createSyncHandler(config, (report) => {
-  const { rejects, ...summary } = report;
-  const entry = { ...summary, firstRejects: rejects.slice(0, 10) };
-  if (report.status === 'FAILED') logger.error('sync run failed', entry);
-  else logger.info('sync run', entry);
-  for (const [name, value] of Object.entries({
-    Read: report.read,
-    Created: report.created,
-    Updated: report.updated,
-    Rejected: report.rejected,
-  })) {
-    metrics.addMetric(`Sync${name}`, MetricUnit.Count, value);
-  }
-  metrics.addMetric('SyncFailed', MetricUnit.Count, report.status === 'FAILED' ? 1 : 0);
-  metrics.publishStoredMetrics();
-});
+const run = createSyncHandler(
+  config,
+  (report) => {
+    const { rejects, ...summary } = report;
+    const entry = { ...summary, firstRejects: rejects.slice(0, 10) };
+    if (report.status === 'FAILED') logger.error('sync run failed', entry);
+    else logger.info('sync run', entry);
+    for (const [name, value] of Object.entries({
+      Read: report.read,
+      Created: report.created,
+      Updated: report.updated,
+      Rejected: report.rejected,
+    })) {
+      metrics.addMetric(`Sync${name}`, MetricUnit.Count, value);
+    }
+    metrics.addMetric('SyncFailed', MetricUnit.Count, report.status === 'FAILED' ? 1 : 0);
+    metrics.publishStoredMetrics();
+  },
+  { logError: (message, error) => logger.error(message, error as Error) },
+);
 
 /**
  * The sync function's entry point (`dist/sync/index.mjs`), invoked by EventBridge Scheduler:
@@ -31,5 +35,5 @@ const run = createSyncHandler(config, (report) => {
  */
 export async function handler(event: SyncEvent | undefined, context: Context) {
   logger.addContext(context);
-  return run(event);
+  return run(event, context);
 }

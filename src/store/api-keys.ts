@@ -1,5 +1,4 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { GetCommand, type GetCommandOutput, PutCommand, QueryCommand, type QueryCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../errors.js';
 import type { Db } from './db.js';
 
@@ -28,20 +27,17 @@ export async function createApiKey(db: Db, name: string, role: Role): Promise<{ 
   const key = `geo_${id}_${randomBytes(24).toString('base64url')}`;
   const hash = hashKey(key);
   const apiKey: ApiKey = { id, name, role, createdAt: new Date().toISOString() };
-  await db.send(
-    new PutCommand({
-      TableName: db.tableName,
-      Item: { ...byHash(hash), t: 'apikey', ...apiKey },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    }),
-  );
-  await db.send(new PutCommand({ TableName: db.tableName, Item: { pk: KEYS_PARTITION, sk: id, t: 'apikey', hash, ...apiKey } }));
+  await db.put({
+    Item: { ...byHash(hash), t: 'apikey', ...apiKey },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  });
+  await db.put({ Item: { pk: KEYS_PARTITION, sk: id, t: 'apikey', hash, ...apiKey } });
   return { apiKey, key };
 }
 
 /** The key's record when the key is known and not revoked; null otherwise. */
 export async function findApiKey(db: Db, key: string): Promise<ApiKey | null> {
-  const out = await db.send<GetCommandOutput>(new GetCommand({ TableName: db.tableName, Key: byHash(hashKey(key)) }));
+  const out = await db.get({ Key: byHash(hashKey(key)) });
   const item = out.Item as (ApiKey & { pk: string }) | undefined;
   if (!item || item.revokedAt) return null;
   return { id: item.id, name: item.name, role: item.role, createdAt: item.createdAt };
@@ -52,14 +48,11 @@ export async function listApiKeys(db: Db): Promise<ApiKey[]> {
   const keys: ApiKey[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const out = await db.send<QueryCommandOutput>(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': KEYS_PARTITION },
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
+    const out = await db.query({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': KEYS_PARTITION },
+      ...(start ? { ExclusiveStartKey: start } : {}),
+    });
     for (const item of (out.Items ?? []) as (ApiKey & { hash: string })[]) {
       keys.push({
         id: item.id,
@@ -79,18 +72,15 @@ export async function listApiKeys(db: Db): Promise<ApiKey[]> {
  * @throws NotFoundError when there is no key with that id.
  */
 export async function revokeApiKey(db: Db, id: string): Promise<void> {
-  const out = await db.send<GetCommandOutput>(new GetCommand({ TableName: db.tableName, Key: { pk: KEYS_PARTITION, sk: id } }));
+  const out = await db.get({ Key: { pk: KEYS_PARTITION, sk: id } });
   const item = out.Item as { hash: string } | undefined;
   if (!item) throw new NotFoundError(`no API key with id ${id}`);
   const revokedAt = new Date().toISOString();
   for (const key of [byHash(item.hash), { pk: KEYS_PARTITION, sk: id }]) {
-    await db.send(
-      new UpdateCommand({
-        TableName: db.tableName,
-        Key: key,
-        UpdateExpression: 'SET revokedAt = :at',
-        ExpressionAttributeValues: { ':at': revokedAt },
-      }),
-    );
+    await db.update({
+      Key: key,
+      UpdateExpression: 'SET revokedAt = :at',
+      ExpressionAttributeValues: { ':at': revokedAt },
+    });
   }
 }

@@ -1,6 +1,5 @@
-import { BatchGetCommand, type BatchGetCommandOutput, BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { UnavailableError } from '../errors.js';
-import type { Db } from './db.js';
+import type { BatchWriteRequest, Db, ItemKey } from './db.js';
 
 /** DynamoDB's limits per call. */
 export const BATCH_GET_LIMIT = 100;
@@ -45,15 +44,13 @@ export async function batchGet(db: Db, keys: readonly Record<string, string>[], 
   const found: Record<string, unknown>[] = [];
   await Promise.all(
     chunk(keys, BATCH_GET_LIMIT).map(async (part) => {
-      let pending: Record<string, unknown>[] = [...part];
+      let pending: ItemKey[] = [...part];
       for (let round = 0; pending.length > 0; round++) {
         if (round >= MAX_ROUNDS) throw new UnavailableError('the database left keys unread after repeated retries');
         if (round > 0) await sleep(backoffMs(round));
-        const out = await db.send<BatchGetCommandOutput>(
-          new BatchGetCommand({ RequestItems: { [db.tableName]: { Keys: pending, ConsistentRead: consistent } } }),
-        );
-        found.push(...((out.Responses?.[db.tableName] ?? []) as Record<string, unknown>[]));
-        pending = (out.UnprocessedKeys?.[db.tableName]?.Keys ?? []) as Record<string, unknown>[];
+        const out = await db.batchGetOnce(pending, consistent);
+        found.push(...out.items);
+        pending = out.unprocessed;
       }
     }),
   );
@@ -70,12 +67,11 @@ export type WriteRequest = { put: Record<string, unknown> } | { delete: { pk: st
  */
 export async function batchWrite(db: Db, writes: readonly WriteRequest[], concurrency = 4): Promise<number> {
   await mapLimit(chunk(writes, BATCH_WRITE_LIMIT), concurrency, async (part) => {
-    let pending = part.map((w) => ('put' in w ? { PutRequest: { Item: w.put } } : { DeleteRequest: { Key: w.delete } }));
+    let pending = part.map((w): BatchWriteRequest => ('put' in w ? { PutRequest: { Item: w.put } } : { DeleteRequest: { Key: w.delete } }));
     for (let round = 0; pending.length > 0; round++) {
       if (round >= MAX_ROUNDS) throw new UnavailableError('the database left writes unprocessed after repeated retries');
       if (round > 0) await sleep(backoffMs(round));
-      const out = await db.send<BatchWriteCommandOutput>(new BatchWriteCommand({ RequestItems: { [db.tableName]: pending } }));
-      pending = (out.UnprocessedItems?.[db.tableName] ?? []) as typeof pending;
+      pending = await db.batchWriteOnce(pending);
     }
   });
   return writes.length;

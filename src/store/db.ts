@@ -1,16 +1,31 @@
-import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
+  type BatchGetCommandOutput,
   BatchWriteCommand,
+  type BatchWriteCommandOutput,
   DeleteCommand,
+  type DeleteCommandInput,
+  type DeleteCommandOutput,
   DynamoDBDocumentClient,
   GetCommand,
+  type GetCommandInput,
+  type GetCommandOutput,
   PutCommand,
+  type PutCommandInput,
+  type PutCommandOutput,
   QueryCommand,
+  type QueryCommandInput,
+  type QueryCommandOutput,
   UpdateCommand,
+  type UpdateCommandInput,
+  type UpdateCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
-import { UnavailableError } from '../errors.js';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Config } from '../config.js';
+import { ConflictError, UnavailableError } from '../errors.js';
 import { InFlight } from './in-flight.js';
+import { checkItem, checkKey } from './item-limits.js';
 
 /** DynamoDB calls made on behalf of one request or run, by operation, with consumed capacity. */
 export interface DbStats {
@@ -24,9 +39,9 @@ export function newStats(): DbStats {
   return { calls: 0, operations: {}, consumedCapacity: 0 };
 }
 
-/** Settings for the shared SDK client. */
+/** Settings for the shared SDK client, beyond the configuration's region and endpoint. */
 export interface ClientOptions {
-  region: string;
+  /** Another endpoint than the configuration's (a fault-injecting proxy in tests). */
   endpoint?: string;
   /** Attempts per call, first try included, before an error surfaces. */
   maxAttempts?: number;
@@ -40,19 +55,28 @@ export interface ClientOptions {
 const REQUEST_TIMEOUT_MS = 3_000;
 const CONNECTION_TIMEOUT_MS = 1_000;
 
+/** What opening the table needs of the configuration. */
+export type TableConfig = Pick<Config, 'tableName' | 'region' | 'dynamodbEndpoint'>;
+
+/** How to open the table: client settings, and a wrapper for the low-level client (X-Ray tracing). */
+export interface OpenTableOptions extends ClientOptions {
+  /** Wraps the low-level client before the document client is made from it, so it sees every call. */
+  instrument?: (client: DynamoDBClient) => DynamoDBClient;
+  /** SDK client settings beyond these (tests only). */
+  extra?: Partial<DynamoDBClientConfig>;
+}
+
 /**
- * The SDK client, made once per process and shared by every request: its sockets are kept
- * alive between calls. Retries use the SDK's standard mode (exponential backoff with jitter)
- * for throttling, 5xx answers and timed-out attempts. `instrument` wraps the low-level client
- * before the document client is made from it (X-Ray tracing on Lambda), so it sees every call.
+ * Opens the table: the one place the SDK client is made, for both Lambda functions,
+ * `npm start`, the command-line tools, the benchmarks and the tests. The client is made once
+ * per process and shared by every request (its sockets are kept alive between calls); each
+ * request or run takes its own counters with `forRequest`. Retries use the SDK's standard
+ * mode (exponential backoff with jitter) for throttling, 5xx answers and timed-out attempts.
  */
-export function createDocumentClient(
-  options: ClientOptions,
-  extra: Partial<DynamoDBClientConfig> = {},
-  instrument: (client: DynamoDBClient) => DynamoDBClient = (client) => client,
-): DynamoDBDocumentClient {
+export function openTable(config: TableConfig, options: OpenTableOptions = {}): Db {
+  const endpoint = options.endpoint ?? config.dynamodbEndpoint;
   const client = new DynamoDBClient({
-    region: options.region,
+    region: config.region,
     maxAttempts: options.maxAttempts ?? 4,
     retryMode: 'standard',
     requestHandler: {
@@ -61,12 +85,14 @@ export function createDocumentClient(
       // Without it the handler only logs a warning and goes on waiting.
       throwOnRequestTimeout: true,
     },
-    ...(options.endpoint ? { endpoint: options.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
-    ...extra,
+    ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    ...options.extra,
   });
-  return DynamoDBDocumentClient.from(instrument(client), {
+  const instrument = options.instrument ?? ((c: DynamoDBClient) => c);
+  const documents = DynamoDBDocumentClient.from(instrument(client), {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
+  return new Db(documents, config.tableName);
 }
 
 const UNAVAILABLE = new Set([
@@ -88,7 +114,7 @@ interface SdkError {
 }
 
 /** Whether an SDK error means "DynamoDB is not answering now" rather than "this call is wrong". */
-export function isUnavailable(error: unknown): boolean {
+function isUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const e = error as SdkError;
   const status = e.$metadata?.httpStatusCode ?? 0;
@@ -119,9 +145,42 @@ function operationNameOf(command: object): string {
 /** Any SDK command (lib-dynamodb or client-dynamodb). */
 type Sendable = { input: object };
 
+/** A command's input without the table name, which the gateway fills in. */
+type On<T> = Omit<T, 'TableName'>;
+
+/** A key of the table. */
+export type ItemKey = Record<string, unknown>;
+
+/** One write of a BatchWriteItem call, as DynamoDB takes it. */
+export type BatchWriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: ItemKey } };
+
+/** The parts of a command's input the gateway fills in or checks. */
+interface CommandInput {
+  TableName?: string;
+  Key?: Record<string, unknown>;
+  Item?: Record<string, unknown>;
+  ExclusiveStartKey?: Record<string, unknown>;
+  ConditionExpression?: string;
+  ReturnValuesOnConditionCheckFailure?: string;
+  ReturnConsumedCapacity?: string;
+  RequestItems?: Record<
+    string,
+    | { Keys?: Record<string, unknown>[] }
+    | { PutRequest?: { Item: Record<string, unknown> }; DeleteRequest?: { Key: Record<string, unknown> } }[]
+  >;
+}
+
+/** Operations on one table, whose input names it in `TableName`. */
+const SINGLE_TABLE = new Set(['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan']);
+const CONDITIONAL_WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem']);
+
 /**
- * The table as one request (or one sync run) sees it: the shared client, the table name,
- * and counters of the calls made through it. Store functions take a `Db` and call `send`.
+ * The table gateway: every DynamoDB command of the store goes through `send`, which fills in
+ * the table name, refuses keys and items over DynamoDB's limits before sending (in the
+ * project's words), counts the call and its capacity, asks a conditional write that fails for
+ * the stored item (`ReturnValuesOnConditionCheckFailure: ALL_OLD`) and turns the failure into a
+ * `ConflictError` carrying it, and turns an outage into `UnavailableError`. `forRequest` gives
+ * one request (or one sync run) its own counters and deadline over the shared client.
  */
 export class Db {
   private readonly inFlight = new InFlight();
@@ -141,14 +200,18 @@ export class Db {
 
   /**
    * Sends one command, counting it and its consumed capacity.
+   * @throws ValidationError for a key or item over DynamoDB's limits (nothing is sent).
+   * @throws ConflictError when a conditional write fails, with the item as stored.
    * @throws UnavailableError when DynamoDB still fails after the SDK's retries, or the request is out of time.
    */
   async send<T>(command: Sendable): Promise<T> {
     if (this.signal?.aborted) throw new UnavailableError('the request ran out of time', { cause: this.signal.reason });
     const name = OPERATION_NAMES.get(command.constructor) ?? operationNameOf(command);
+    const input = command.input as CommandInput;
+    this.prepare(name, input);
     this.stats.calls += 1;
     this.stats.operations[name] = (this.stats.operations[name] ?? 0) + 1;
-    (command.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = 'TOTAL';
+    input.ReturnConsumedCapacity = 'TOTAL';
     try {
       const output = (await this.inFlight.track(() =>
         this.client.send(command as never, this.signal ? { abortSignal: this.signal } : {}),
@@ -159,14 +222,101 @@ export class Db {
       return output as T;
     } catch (error) {
       if (this.signal?.aborted) throw new UnavailableError('the request ran out of time', { cause: error });
+      if (error instanceof ConditionalCheckFailedException) throw await this.conflict(input, error);
       if (isUnavailable(error)) throw new UnavailableError('the database is not answering; try again shortly', { cause: error });
       throw error;
     }
   }
 
+  /** GetItem on this table. */
+  get(input: On<GetCommandInput>): Promise<GetCommandOutput> {
+    return this.send(new GetCommand({ ...input, TableName: this.tableName }));
+  }
+
+  /** PutItem on this table (conditional when `ConditionExpression` is given). */
+  put(input: On<PutCommandInput>): Promise<PutCommandOutput> {
+    return this.send(new PutCommand({ ...input, TableName: this.tableName }));
+  }
+
+  /** UpdateItem on this table (conditional when `ConditionExpression` is given). */
+  update(input: On<UpdateCommandInput>): Promise<UpdateCommandOutput> {
+    return this.send(new UpdateCommand({ ...input, TableName: this.tableName }));
+  }
+
+  /** DeleteItem on this table (conditional when `ConditionExpression` is given). */
+  delete(input: On<DeleteCommandInput>): Promise<DeleteCommandOutput> {
+    return this.send(new DeleteCommand({ ...input, TableName: this.tableName }));
+  }
+
+  /** Query on this table. */
+  query(input: On<QueryCommandInput>): Promise<QueryCommandOutput> {
+    return this.send(new QueryCommand({ ...input, TableName: this.tableName }));
+  }
+
+  /**
+   * One BatchGetItem call (at most 100 keys) on this table.
+   * @returns the items found and the keys DynamoDB left unread, to be sent again.
+   */
+  async batchGetOnce(keys: ItemKey[], consistent: boolean): Promise<{ items: Record<string, unknown>[]; unprocessed: ItemKey[] }> {
+    const out = await this.send<BatchGetCommandOutput>(
+      new BatchGetCommand({ RequestItems: { [this.tableName]: { Keys: keys, ConsistentRead: consistent } } }),
+    );
+    return {
+      items: (out.Responses?.[this.tableName] ?? []) as Record<string, unknown>[],
+      unprocessed: (out.UnprocessedKeys?.[this.tableName]?.Keys ?? []) as ItemKey[],
+    };
+  }
+
+  /**
+   * One BatchWriteItem call (at most 25 writes) on this table.
+   * @returns the writes DynamoDB left unprocessed, to be sent again.
+   */
+  async batchWriteOnce(requests: BatchWriteRequest[]): Promise<BatchWriteRequest[]> {
+    const out = await this.send<BatchWriteCommandOutput>(new BatchWriteCommand({ RequestItems: { [this.tableName]: requests } }));
+    return (out.UnprocessedItems?.[this.tableName] ?? []) as BatchWriteRequest[];
+  }
+
   /** Calls `callback` once no call made through this `Db` is under way (see `InFlight`). */
   whenIdle(callback: () => void): void {
     this.inFlight.whenIdle(callback);
+  }
+
+  /** Fills in the table name and the conflict answer, and checks every key and item against DynamoDB's limits. */
+  private prepare(name: string, input: CommandInput): void {
+    if (SINGLE_TABLE.has(name)) input.TableName ??= this.tableName;
+    if (input.Key) checkKey(input.Key);
+    if (input.ExclusiveStartKey) checkKey(input.ExclusiveStartKey);
+    if (input.Item) checkItem(input.Item);
+    if (CONDITIONAL_WRITES.has(name) && input.ConditionExpression) input.ReturnValuesOnConditionCheckFailure ??= 'ALL_OLD';
+    for (const requests of Object.values(input.RequestItems ?? {})) {
+      if (!Array.isArray(requests)) {
+        for (const key of requests.Keys ?? []) checkKey(key);
+        continue;
+      }
+      for (const request of requests) {
+        if (request.PutRequest) checkItem(request.PutRequest.Item);
+        if (request.DeleteRequest) checkKey(request.DeleteRequest.Key);
+      }
+    }
+  }
+
+  /**
+   * The conflict of a failed conditional write, with the item as stored: from the answer
+   * (ALL_OLD), or, where the engine does not return it (dynalite; DynamoDB when there is no
+   * item), from one consistent read.
+   */
+  private async conflict(input: CommandInput, error: ConditionalCheckFailedException): Promise<ConflictError> {
+    const key = input.Key ?? { pk: input.Item?.pk, sk: input.Item?.sk };
+    let stored: Record<string, unknown> | null;
+    if (error.Item) stored = unmarshall(error.Item);
+    else {
+      stored = (await this.get({ Key: key, ConsistentRead: true })).Item ?? null;
+    }
+    return new ConflictError(
+      `${String(key.pk)} is no longer as it was read: someone else changed it`,
+      typeof stored?.v === 'number' ? stored.v : null,
+      { cause: error, stored },
+    );
   }
 
   private countCapacity(consumed: unknown): void {

@@ -1,4 +1,3 @@
-import { GetCommand, type GetCommandOutput, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { EntityRecord } from '../domain/records.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { batchGet, batchWrite, mapLimit, type WriteRequest } from './batch.js';
@@ -63,7 +62,7 @@ function fromItem(item: EntityItem): StoredEntity {
 
 /** Reads one entity (deleted ones included: callers decide what a tombstone means). */
 export async function getEntity(db: Db, id: string, consistent = false): Promise<StoredEntity | null> {
-  const out = await db.send<GetCommandOutput>(new GetCommand({ TableName: db.tableName, Key: entityKey(id), ConsistentRead: consistent }));
+  const out = await db.get({ Key: entityKey(id), ConsistentRead: consistent });
   return out.Item ? fromItem(out.Item as EntityItem) : null;
 }
 
@@ -110,18 +109,15 @@ export interface WriteResult {
   entity: StoredEntity;
 }
 
-function conflict(id: string, current: StoredEntity | null, expected: number | undefined): ConflictError {
+function conflict(id: string, current: StoredEntity | null, expected: number | undefined, cause?: ConflictError): ConflictError {
   const have = current?.version ?? 0;
   return new ConflictError(
     expected === undefined
       ? `${id} was changed by someone else while this write was prepared (now version ${have})`
       : `${id} is at version ${have}, not the expected version ${expected}`,
     current ? current.version : null,
+    { cause, stored: cause?.stored ?? null },
   );
-}
-
-function isConditionFailure(error: unknown): boolean {
-  return (error as Error).name === 'ConditionalCheckFailedException';
 }
 
 /**
@@ -171,19 +167,17 @@ async function commit(
     pend: { prev: previous },
   };
   try {
-    await db.send(
-      new PutCommand({
-        TableName: db.tableName,
-        Item: item,
-        ...(current
-          ? { ConditionExpression: 'v = :v', ExpressionAttributeValues: { ':v': current.version } }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
-      }),
-    );
+    await db.put({
+      Item: item,
+      ...(current
+        ? { ConditionExpression: 'v = :v', ExpressionAttributeValues: { ':v': current.version } }
+        : { ConditionExpression: 'attribute_not_exists(pk)' }),
+    });
   } catch (error) {
-    if (!isConditionFailure(error)) throw error;
-    const now = await getEntity(db, record.id, true);
-    throw Object.assign(conflict(record.id, now, options.expectedVersion), { cause: error });
+    // The gateway's conflict carries the entity as stored when the write was refused.
+    if (!(error instanceof ConflictError)) throw error;
+    const now = error.stored ? fromItem(error.stored as unknown as EntityItem) : null;
+    throw conflict(record.id, now, options.expectedVersion, error);
   }
   return fromItem(item);
 }
@@ -225,18 +219,16 @@ export async function finishWrites(db: Db, entities: readonly StoredEntity[], co
   let writes = await batchWrite(db, pending.flatMap(followUps), concurrency);
   await mapLimit(pending, concurrency, async (entity) => {
     try {
-      await db.send(
-        new UpdateCommand({
-          TableName: db.tableName,
-          Key: entityKey(entity.record.id),
-          UpdateExpression: 'REMOVE pend',
-          ConditionExpression: 'v = :v',
-          ExpressionAttributeValues: { ':v': entity.version },
-        }),
-      );
+      await db.update({
+        Key: entityKey(entity.record.id),
+        UpdateExpression: 'REMOVE pend',
+        ConditionExpression: 'v = :v',
+        ExpressionAttributeValues: { ':v': entity.version },
+      });
       writes += 1;
     } catch (error) {
-      if (!isConditionFailure(error)) throw error;
+      // A newer change committed meanwhile: its own write clears its mark.
+      if (!(error instanceof ConflictError)) throw error;
     }
     delete entity.pending;
   });

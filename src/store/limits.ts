@@ -1,19 +1,17 @@
 import type { EntityRecord } from '../domain/records.js';
 import { indexItemsOf, keyString } from './index-items.js';
+import { ITEM_LIMITS } from './item-limits.js';
 import { entityKey } from './keys.js';
 
 /**
  * DynamoDB's limits, checked while a write is planned, before its first command: a record
  * that would break one is refused as bad input and nothing of it is written (no pending mark,
- * no index item), where the engine would refuse it half way through the write.
+ * no index item). The table gateway checks each command too, but by then the entity may be
+ * committed and only some of its index items refused.
  */
 export const DYNAMODB_LIMITS = {
-  /** Bytes of a partition key value (UTF-8). */
-  partitionKeyBytes: 2048,
-  /** Bytes of a sort key value (UTF-8). */
-  sortKeyBytes: 1024,
-  /** Bytes of an item, attribute names included. */
-  itemBytes: 400 * 1024,
+  /** Key and item sizes, as the table gateway checks them per command. */
+  ...ITEM_LIMITS,
   /** Numbers: at most 38 significant digits, magnitude 1E-130 to 9.99…E+125 (or zero). */
   numberMin: 1e-130,
   numberMaxExclusive: 1e126,

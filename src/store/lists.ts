@@ -1,4 +1,3 @@
-import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { EntityKind } from '../domain/ids.js';
 import { type DateRange, yearBefore } from '../domain/partial-date.js';
 import { ValidationError } from '../errors.js';
@@ -129,19 +128,16 @@ export async function queryList(db: Db, query: ListQuery): Promise<ListPage> {
         break;
       }
       reads += 1;
-      const out = await db.send<QueryCommandOutput>(
-        new QueryCommand({
-          TableName: db.tableName,
-          KeyConditionExpression: range.keyCondition,
-          ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: range.values,
-          ProjectionExpression: '#pk, #sk, #ref, #t',
-          ScanIndexForward: !query.newestFirst,
-          Limit: filters.length > 0 ? Math.max(wanted - entries.length, 50) : wanted - entries.length,
-          ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
-        }),
-      );
+      const out = await db.query({
+        KeyConditionExpression: range.keyCondition,
+        ...(filters.length > 0 ? { FilterExpression: filters.join(' AND ') } : {}),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: range.values,
+        ProjectionExpression: '#pk, #sk, #ref, #t',
+        ScanIndexForward: !query.newestFirst,
+        Limit: filters.length > 0 ? Math.max(wanted - entries.length, 50) : wanted - entries.length,
+        ...(exclusiveStartKey ? { ExclusiveStartKey: exclusiveStartKey } : {}),
+      });
       for (const item of (out.Items ?? []) as { pk: string; sk: string; ref: string; t: EntityKind }[]) {
         entries.push({ ref: item.ref, kind: item.t, sortKey: item.sk, cursor: encodeCursor(item.pk, item.sk) });
       }

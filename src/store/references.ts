@@ -1,4 +1,4 @@
-import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
+import type { QueryCommandInput, QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import type { EntityRecord } from '../domain/records.js';
 import { type Reference, referencesOf } from '../domain/references.js';
 import type { Db } from './db.js';
@@ -51,16 +51,8 @@ export interface Referrers {
  * there are more, Select COUNT pages for the total (a count page reads up to 1 MB of keys).
  */
 export async function referrers(db: Db, id: string, few = 5): Promise<Referrers> {
-  const query = (extra: Record<string, unknown>) =>
-    db.send<QueryCommandOutput>(
-      new QueryCommand({
-        TableName: db.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': referrersOf(id) },
-        ConsistentRead: true,
-        ...extra,
-      }),
-    );
+  const query = (extra: Omit<QueryCommandInput, 'TableName'>) =>
+    db.query({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': referrersOf(id) }, ConsistentRead: true, ...extra });
   const first = await query({ Limit: few, ProjectionExpression: '#ref', ExpressionAttributeNames: { '#ref': 'ref' } });
   const some = (first.Items ?? []).map((item) => item.ref as string);
   if (!first.LastEvaluatedKey) return { count: some.length, some };

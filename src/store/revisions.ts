@@ -1,4 +1,3 @@
-import { QueryCommand, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { ValidationError } from '../errors.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Db } from './db.js';
@@ -23,16 +22,13 @@ export async function listRevisions(db: Db, id: string, first: number, after: st
   const start = after ? { pk: id, sk: decodeCursor(after, id) } : undefined;
   if (start && !start.sk.startsWith(REVISION_PREFIX))
     throw new ValidationError('after: the cursor is not valid for this list', { path: 'after' });
-  const out = await db.send<QueryCommandOutput>(
-    new QueryCommand({
-      TableName: db.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :rev)',
-      ExpressionAttributeValues: { ':pk': id, ':rev': REVISION_PREFIX },
-      ScanIndexForward: false,
-      Limit: first + 1,
-      ...(start ? { ExclusiveStartKey: start } : {}),
-    }),
-  );
+  const out = await db.query({
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :rev)',
+    ExpressionAttributeValues: { ':pk': id, ':rev': REVISION_PREFIX },
+    ScanIndexForward: false,
+    Limit: first + 1,
+    ...(start ? { ExclusiveStartKey: start } : {}),
+  });
   const items = (out.Items ?? []) as {
     pk: string;
     sk: string;

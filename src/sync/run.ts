@@ -1,13 +1,13 @@
 import { referencedIds } from '../domain/references.js';
-import { UnavailableError } from '../errors.js';
+import { DomainError, UnavailableError } from '../errors.js';
 import { contentHash } from '../store/canonical.js';
 import type { Db } from '../store/db.js';
 import { type BatchEntry, type BatchResult, getEntities, writeEntities } from '../store/entities.js';
 import { unstorableReason } from '../store/limits.js';
 import { type Absence, absentRecords, brokenReferences, describeBroken } from '../store/references.js';
-import { newSyncRunId, type SyncRunReport, saveSyncRun } from '../store/sync-runs.js';
+import { newSyncRunId, RUN_LEASE_MS, type SyncRunReport, saveSyncRun } from '../store/sync-runs.js';
 import { type Format, parseDetected } from './detect.js';
-import type { Source } from './sources/index.js';
+import { type Source, SourceError } from './sources/index.js';
 
 /** How a run goes. */
 export interface SyncOptions {
@@ -25,6 +25,30 @@ export interface SyncOptions {
   actor?: string;
   /** Lines the source adds before the caller's own (a header it was given), left out of reported line numbers. */
   linesBefore?: number;
+  /**
+   * When the run must have ended by (epoch ms): the invocation's or the request's end. The
+   * report carries it, so a run cut short there reads as FAILED; without it, a lease of
+   * RUN_LEASE_MS from each save stands in.
+   */
+  deadline?: number;
+  /** Who started the run, for its report: `editor:<key name>`, `sync` (the schedule), `seed`. */
+  startedBy?: string;
+  /** Receives what is not shown in the report: the cause of an unexpected failure. */
+  log?: (message: string, error: unknown) => void;
+}
+
+/**
+ * What a report says of an error that stopped the run or refused a record: the project's own
+ * words only. An unexpected error (an SDK or engine message, a bug) is logged, and the report
+ * says `unexpected`.
+ */
+function ownWords(error: unknown, db: Db, report: SyncRunReport, log: SyncOptions['log'], unexpected: string): string {
+  if (db.signal?.aborted) {
+    return `stopped at its deadline after ${report.read} records; run it again to go on (records already written cost nothing)`;
+  }
+  if (error instanceof DomainError || error instanceof SourceError) return error.message;
+  log?.('sync: unexpected error', error);
+  return unexpected;
 }
 
 /** How many rejects a report keeps (the count covers all of them). */
@@ -61,8 +85,14 @@ export async function runSync(db: Db, source: Source, options: SyncOptions = {})
     stale: 0,
     rejected: 0,
     rejects: [],
+    ...(options.startedBy ? { startedBy: options.startedBy } : {}),
   };
-  const save = () => (options.dryRun ? Promise.resolve() : saveSyncRun(db, report));
+  // Each save moves the deadline to the lease's end, never past the run's own deadline.
+  const save = (on = db) => {
+    if (options.dryRun) return Promise.resolve();
+    report.deadlineAt = new Date(Math.min(options.deadline ?? Number.POSITIVE_INFINITY, Date.now() + RUN_LEASE_MS)).toISOString();
+    return saveSyncRun(on, report);
+  };
   const reject = (line: number, message: string) => {
     report.rejected += 1;
     if (report.rejects.length < MAX_REPORTED_REJECTS) report.rejects.push({ line: line - (options.linesBefore ?? 0), message });
@@ -75,8 +105,14 @@ export async function runSync(db: Db, source: Source, options: SyncOptions = {})
     const waiting = await references.writeInWaves(entries, write, (entry, result) => {
       if ('error' in result) {
         if (result.error instanceof UnavailableError) throw result.error;
-        reject(entry.line, result.error.message);
-      } else report[COUNTED[result.outcome]] += 1;
+        reject(
+          entry.line,
+          ownWords(result.error, db, report, options.log, 'could not be written because of an unexpected error; it has been logged'),
+        );
+      } else {
+        const counter = COUNTED[result.outcome];
+        report[counter] = (report[counter] ?? 0) + 1;
+      }
     });
     options.onProgress?.({ ...report });
     return waiting;
@@ -114,10 +150,11 @@ export async function runSync(db: Db, source: Source, options: SyncOptions = {})
     report.status = 'SUCCEEDED';
   } catch (error) {
     report.status = 'FAILED';
-    report.error = (error as Error).message;
+    report.error = ownWords(error, db, report, options.log, 'stopped by an unexpected error; it has been logged');
   }
   report.finishedAt = new Date().toISOString();
-  await save();
+  // A run stopped at its deadline still says so: its last report goes out without the deadline's signal.
+  await save(db.signal?.aborted ? db.forRequest() : db);
   return report;
 }
 

@@ -1,7 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createGraphqlHandler, type GraphqlHandler } from '../../src/handlers/graphql-handler.js';
-import { createDocumentClient, Db } from '../../src/store/db.js';
 import { runSync } from '../../src/sync/run.js';
 import { resolveSource } from '../../src/sync/sources/index.js';
 import { tableChecksum } from '../support/checksum.js';
@@ -28,18 +27,12 @@ beforeAll(async () => {
   await runSync(table.db, resolveSource(ARTICLE_FEED), { actor: 'seed' });
   keys = await createKeys(table.db);
   engine = await startFaultyEngine(table.endpoint);
-  const client = createDocumentClient({
-    region: table.config.region,
-    endpoint: engine.endpoint,
-    maxAttempts: MAX_ATTEMPTS,
-    requestTimeoutMs: 150,
-  });
-  const db = new Db(client, table.config.tableName);
+  const db = table.reopen({ endpoint: engine.endpoint, maxAttempts: MAX_ATTEMPTS, requestTimeoutMs: 150 });
   const log = (message: string, error: unknown) => logged.push({ message, error });
   handler = createGraphqlHandler(table.config, log, db);
   // Its client waits for slow answers (the default attempt timeout), so the deadline is what stops them.
-  const patient = createDocumentClient({ region: table.config.region, endpoint: engine.endpoint, maxAttempts: MAX_ATTEMPTS });
-  hurried = createGraphqlHandler(table.config, log, new Db(patient, table.config.tableName), { deadlineMs: DEADLINE_MS });
+  const patient = table.reopen({ endpoint: engine.endpoint, maxAttempts: MAX_ATTEMPTS });
+  hurried = createGraphqlHandler(table.config, log, patient, { deadlineMs: DEADLINE_MS });
 });
 
 afterAll(() => engine.close());

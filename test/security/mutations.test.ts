@@ -225,8 +225,13 @@ describe('Mutations: validation by the feed validators', () => {
       { date: '2024-11-05', status: 'HELD', participants: ['country:RU'], citations },
       /participants\.0: must be the id of a leader/,
     ],
-    ['a new meeting without sources', 'upsertMeeting(input: $input) { id }', { date: '2024-11-05', status: 'HELD' }, /citations/],
-    ['a new organisation without a kind', 'upsertOrganization(input: $input) { id }', { name: 'Kindless Body', citations }, /kind/],
+    ['a new meeting without a date', 'upsertMeeting(input: $input) { id }', { status: 'HELD', occasion: 'Undated', citations }, /date/],
+    [
+      'a new deal without a supplier',
+      'upsertMilitaryDeal(input: $input) { id }',
+      { recipient: 'country:IR', items: [{ description: 'Drones' }], status: 'AGREED', citations },
+      /supplier/,
+    ],
     ['a source with an ftp address', 'upsertSource(input: $input) { id }', { title: 'FTP source', url: 'ftp://example.org/x' }, /url/],
     [
       'an event kind in lower case',
@@ -381,7 +386,7 @@ describe('Mutations: syncRecords', () => {
 
     const run = dataOf(
       await call<{ syncRecords: Record<string, unknown> }>(
-        'mutation ($l: [String!]!) { syncRecords(lines: $l) { id source format status read created updated unchanged rejected rejects { line message } } }',
+        'mutation ($l: [String!]!) { syncRecords(lines: $l) { id source startedBy format status read created updated unchanged rejected rejects { line message } } }',
         { l: lines },
         bearer(keys.editor),
       ),
@@ -393,7 +398,8 @@ describe('Mutations: syncRecords', () => {
       read: 4,
       created: 2,
       rejected: 2,
-      source: 'syncRecords by security tests',
+      source: 'syncRecords',
+      startedBy: 'editor:security tests',
     });
     expect(run.rejects).toEqual([
       { line: 2, message: expect.stringMatching(/citations/) },

@@ -4,7 +4,6 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createGraphqlHandler } from '../../src/handlers/graphql-handler.js';
-import { createDocumentClient, Db } from '../../src/store/db.js';
 import { createTestGateway, startLocalServer, type TestGateway } from '../support/gateway.js';
 import { send } from './helpers.js';
 
@@ -87,16 +86,16 @@ describe('Stages: prod', () => {
 describe('Stages: unexpected errors are masked in both', () => {
   it.each(['dev', 'prod'] as const)('%s: a fault inside the data layer is logged and answered without detail', async (stage) => {
     const gateway = stage === 'dev' ? dev : prod;
-    const client = createDocumentClient({ region: gateway.config.region, endpoint: gateway.endpoint });
+    const db = gateway.reopen();
     // A programming error deep in a call: something no engine answer can produce.
-    client.middlewareStack.add(
+    db.client.middlewareStack.add(
       () => async () => {
         throw new TypeError("Cannot read properties of undefined (reading 'Items') at /var/task/index.mjs:1:2345");
       },
       { step: 'initialize', name: 'injectedBug' },
     );
     const logged: unknown[] = [];
-    const handler = createGraphqlHandler(gateway.config, (_, error) => logged.push(error), new Db(client, gateway.config.tableName));
+    const handler = createGraphqlHandler(gateway.config, (_, error) => logged.push(error), db);
 
     const response = await send(handler, '{ meetings { edges { node { id } } } }');
 

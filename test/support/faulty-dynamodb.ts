@@ -7,9 +7,11 @@ import type { AddressInfo } from 'node:net';
  * - `server-error`: 500 InternalServerError;
  * - `timeout`: no answer at all, until the client gives up;
  * - `slow`: the real answer, `delayMs` late;
- * - `invalid`: 400 ValidationException, an error the SDK does not retry and the gateway does not expect.
+ * - `invalid`: 400 ValidationException, an error the SDK does not retry and the gateway does not expect;
+ * - `condition-failed`: 400 ConditionalCheckFailedException carrying `item` (DynamoDB's ALL_OLD answer,
+ *   which dynalite does not give).
  */
-export type Fault = 'throttle' | 'server-error' | 'timeout' | 'slow' | 'invalid';
+export type Fault = 'throttle' | 'server-error' | 'timeout' | 'slow' | 'invalid' | 'condition-failed';
 
 /** Which requests get a fault: by operation (`Query`, `BatchGetItem`, …) and text in the body. */
 export interface FaultRule {
@@ -19,6 +21,8 @@ export interface FaultRule {
   /** How many matching requests get it; every one when absent. */
   times?: number;
   delayMs?: number;
+  /** The stored item a `condition-failed` answer carries, in DynamoDB's JSON (`{ pk: { S: '…' } }`). */
+  item?: Record<string, unknown>;
 }
 
 /** A proxy in front of the real engine that injects faults into chosen requests. */
@@ -95,6 +99,17 @@ export async function startFaultyEngine(target: string): Promise<FaultyEngine> {
     if (rule.fault === 'timeout') {
       held.add(res);
       res.on('close', () => held.delete(res));
+      return;
+    }
+    if (rule.fault === 'condition-failed') {
+      res.writeHead(400, { 'content-type': AMZ_JSON, 'x-amzn-requestid': `fault-${operation}` });
+      res.end(
+        JSON.stringify({
+          __type: 'com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException',
+          message: 'The conditional request failed',
+          ...(rule.item ? { Item: rule.item } : {}),
+        }),
+      );
       return;
     }
     const error = ERRORS[rule.fault];

@@ -2,13 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { type Config, loadConfig } from '../../src/config.js';
 import { ensureTable } from '../../src/dev/engine.js';
-import { createDocumentClient, Db } from '../../src/store/db.js';
+import { type Db, type OpenTableOptions, openTable } from '../../src/store/db.js';
 
 /** A fresh table in the test engine, with a config and a `Db` pointing at it. */
 export interface TestTable {
   config: Config;
   db: Db;
   endpoint: string;
+  /** The same table through a client of its own (other retries or timeouts, a fault-injecting endpoint, middleware). */
+  reopen(options?: OpenTableOptions): Db;
 }
 
 /**
@@ -22,6 +24,6 @@ export async function createTestTable(env: Record<string, string> = {}): Promise
   const tableName = `test-${randomUUID()}`;
   await ensureTable(endpoint, tableName);
   const config = loadConfig({ TABLE_NAME: tableName, DYNAMODB_ENDPOINT: endpoint, STAGE: 'dev', ...env });
-  const db = new Db(createDocumentClient({ region: config.region, endpoint }), tableName);
-  return { config, db, endpoint };
+  const db = openTable(config);
+  return { config, db, endpoint, reopen: (options = {}) => openTable(config, options) };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createDocumentClient, Db } from '../../src/store/db.js';
+import type { Db } from '../../src/store/db.js';
 import { getEntity } from '../../src/store/entities.js';
 import { runSync } from '../../src/sync/run.js';
 import { resolveSource } from '../../src/sync/sources/index.js';
@@ -73,7 +73,7 @@ describe('Sync: SIPRI exports', () => {
     const { db } = await createTestTable();
     await runSync(db, resolveSource(SAMPLE));
     const before = await tableChecksum(db, { skip: isSyncRunItem });
-    const rerun = new Db(db.client, db.tableName);
+    const rerun = db.forRequest();
     // Act
     const report = await runSync(rerun, resolveSource(SAMPLE));
     // Assess: the only writes are the run's own report (two saves, two items each).
@@ -162,8 +162,8 @@ describe('Sync: no loss under faults', () => {
     const target = await createTestTable();
     await runSync(target.db, resolveSource(ARTICLE_FEED));
     let budget = 6;
-    const client = createDocumentClient({ region: 'us-east-1', endpoint: target.endpoint });
-    client.middlewareStack.add(
+    const cutDb = target.reopen();
+    cutDb.client.middlewareStack.add(
       (next, context) => async (args) => {
         if (/BatchWrite|Put|Update/.test(String(context.commandName)) && budget-- <= 0)
           throw Object.assign(new Error('process killed'), { name: 'Interrupted' });
@@ -171,7 +171,7 @@ describe('Sync: no loss under faults', () => {
       },
       { step: 'initialize' },
     );
-    const cut = await runSync(new Db(client, target.db.tableName), resolveSource(SAMPLE)).catch((error: Error) => error);
+    const cut = await runSync(cutDb, resolveSource(SAMPLE)).catch((error: Error) => error);
     const afterCut = await tableChecksum(target.db, { skip: isSyncRunItem, ignore: WRITE_STAMPS });
     const resumed = await runSync(target.db, resolveSource(SAMPLE));
     // Assess
@@ -187,7 +187,8 @@ describe('Sync: no loss under faults', () => {
     await runSync(clean.db, resolveSource(SAMPLE));
     const expected = await tableChecksum(clean.db, { skip: isSyncRunItem, ignore: WRITE_STAMPS });
     const target = await createTestTable();
-    const client = createDocumentClient({ region: 'us-east-1', endpoint: target.endpoint, maxAttempts: 6 });
+    const busy = target.reopen({ maxAttempts: 6 });
+    const client = busy.client;
     let throttled = 0;
     let unprocessed = 0;
     let calls = 0;
@@ -228,7 +229,7 @@ describe('Sync: no loss under faults', () => {
       },
       { step: 'initialize' },
     );
-    const report = await runSync(new Db(client, target.db.tableName), resolveSource(SAMPLE));
+    const report = await runSync(busy, resolveSource(SAMPLE));
     expect(report.error).toBeUndefined();
     expect(report.status).toBe('SUCCEEDED');
     expect(throttled).toBeGreaterThan(3);

@@ -1,4 +1,5 @@
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { publicAddress } from '../../domain/addresses.js';
 import { countryId } from '../../domain/ids.js';
 import type {
   Citation,
@@ -11,10 +12,11 @@ import type {
 } from '../../domain/records.js';
 import { LIST } from '../../store/keys.js';
 import { queryList } from '../../store/lists.js';
-import { listRevisions } from '../../store/revisions.js';
-import type { SyncRunReport } from '../../store/sync-runs.js';
+import { listRevisions, type RevisionView } from '../../store/revisions.js';
+import { reportAsOf } from '../../store/sync-runs.js';
+import { isEditor } from '../auth.js';
 import type { Context } from '../context.js';
-import { type CountryModel, type Model, typeNameOf } from '../models.js';
+import { type CountryModel, type Model, type SyncRunModel, typeNameOf } from '../models.js';
 import { MAX_PAGE_SIZE, type PageArgs, pageSize } from '../pagination.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
 import { listConnection } from './lists.js';
@@ -26,18 +28,52 @@ const country = (code: string | undefined, ctx: Context) =>
   code ? (ctx.loaders.entity.load(countryId(code)) as Promise<CountryModel | null>) : null;
 const optional = <M = Model>(id: string | undefined, ctx: Context) => (id ? (ctx.loaders.entity.load(id) as Promise<M | null>) : null);
 
-/** Loads ids that the record says exist; a missing one is an error where the schema promises an answer. */
-async function required<M = Model>(ids: string[], ctx: Context, field: string): Promise<M[]> {
+/** Loads one id the record says exists; a missing one is an error where the schema promises an answer. */
+async function one<M = Model>(id: string, ctx: Context, field: string): Promise<M> {
+  const model = await ctx.loaders.entity.load(id);
+  if (!model) throw new GraphQLError(`${field}: ${id} is not in the knowledge base`, { extensions: { code: 'NOT_FOUND' } });
+  return model as M;
+}
+
+/**
+ * A list of references the record holds: one that does not resolve (old data, a delete
+ * racing this read) is left out and reported once in `extensions.missingReferences`, rather
+ * than failing the list and every list above it.
+ */
+async function referenced<M = Model>(ids: string[], ctx: Context, info: GraphQLResolveInfo): Promise<M[]> {
   const models = await ctx.loaders.entity.loadMany(ids);
-  return models.map((model, i) => {
-    if (model && !(model instanceof Error)) return model as M;
+  return models.flatMap((model, i) => {
     if (model instanceof Error) throw model;
-    throw new GraphQLError(`${field}: ${ids[i]} is not in the knowledge base`, { extensions: { code: 'NOT_FOUND' } });
+    if (model) return [model as M];
+    ctx.missing.report(info, ids[i] as string);
+    return [];
   });
 }
 
-async function one<M = Model>(id: string, ctx: Context, field: string): Promise<M> {
-  return (await required<M>([id], ctx, field))[0] as M;
+/** Whether the field's selection asks for `name` (through fragments too). */
+function selects(info: GraphQLResolveInfo, name: string): boolean {
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((selection) => {
+      if (selection.kind === 'Field') return selection.name.value === name;
+      if (selection.kind === 'InlineFragment') return within(selection.selectionSet);
+      return within(info.fragments[selection.name.value]?.selectionSet);
+    });
+  return info.fieldNodes.some((node) => within(node.selectionSet));
+}
+
+/**
+ * A record's citations whose source resolves, when the source is asked for; the others are
+ * left out and reported, as `referenced` does. Without `source` in the selection nothing is read.
+ */
+async function citationsOf(record: { citations: Citation[] }, ctx: Context, info: GraphQLResolveInfo): Promise<Citation[]> {
+  if (!selects(info, 'source')) return record.citations;
+  const sources = await ctx.loaders.entity.loadMany(record.citations.map((c) => c.source));
+  return record.citations.filter((citation, i) => {
+    const source = sources[i];
+    if (source instanceof Error) throw source;
+    if (!source) ctx.missing.report(info, citation.source);
+    return source !== null;
+  });
 }
 
 /** Optional references: missing ones are left out rather than failing the list. */
@@ -49,11 +85,22 @@ async function present<M = Model>(ids: string[], ctx: Context): Promise<M[]> {
 const location = (loc: { city?: string; country?: string } | undefined) =>
   loc ? { city: loc.city ?? null, countryCode: loc.country } : null;
 
-const citations = { citations: (p: { citations: Citation[] }) => p.citations };
+const citations = {
+  citations: (p: { citations: Citation[] }, _: unknown, ctx: Context, info: GraphQLResolveInfo) => citationsOf(p, ctx, info),
+};
 /** Earlier versions of any record, from its own partition. */
 const revisions = {
   revisions: (p: Model, args: PageArgs, ctx: Context) => listRevisions(ctx.db, p.id, pageSize(args.first), args.after ?? null),
 };
+
+/** What the deprecated non-null "who" fields of a revision say to callers without an editor key. */
+export const HIDDEN = 'hidden';
+
+/** Who did something, for editors only. */
+const forEditors = (who: string | undefined, ctx: Context) => (isEditor(ctx.caller) ? (who ?? null) : null);
+
+/** The name the syncRecords mutation once gave its runs carried the editor's name in it. */
+const EDITOR_RUN_SOURCE = /^syncRecords by .*$/s;
 
 export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'DateTime'> = {
   Node: { __resolveType: typeNameOf },
@@ -62,6 +109,26 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
   SearchResult: { __resolveType: typeNameOf },
 
   Source: { ...revisions },
+  Revision: {
+    changedBy: (r: RevisionView, _: unknown, ctx: Context) => forEditors(r.changedBy, ctx) ?? HIDDEN,
+    author: (r: RevisionView, _: unknown, ctx: Context) => forEditors(r.changedBy, ctx),
+    replacedBy: (r: RevisionView, _: unknown, ctx: Context) => forEditors(r.replacedBy, ctx) ?? HIDDEN,
+    replacer: (r: RevisionView, _: unknown, ctx: Context) => forEditors(r.replacedBy, ctx),
+  },
+  // A stored report is read as it stands now: a run past its deadline that never said it ended was cut short.
+  SyncRun: {
+    status: (r: SyncRunModel) => reportAsOf(r, Date.now()).status,
+    error: (r: SyncRunModel) => reportAsOf(r, Date.now()).error ?? null,
+    rejects: (r: SyncRunModel) => reportAsOf(r, Date.now()).rejects,
+    deadline: (r: SyncRunModel) => reportAsOf(r, Date.now()).deadlineAt ?? null,
+    // Runs stored before sources were shown without credentials are shown so too.
+    source: (r: SyncRunModel, _: unknown, ctx: Context) =>
+      publicAddress(isEditor(ctx.caller) ? r.source : r.source.replace(EDITOR_RUN_SOURCE, 'syncRecords')),
+    startedBy: (r: SyncRunModel, _: unknown, ctx: Context) => forEditors(r.startedBy, ctx),
+    // Runs stored before these were counted have neither.
+    skipped: (r: SyncRunModel) => r.skipped ?? 0,
+    stale: (r: SyncRunModel) => r.stale ?? 0,
+  },
   Citation: {
     source: (c: Citation, _: unknown, ctx: Context) => one(c.source, ctx, 'source'),
   },
@@ -97,7 +164,7 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
   },
   Meeting: {
     location: (p: Model<MeetingRecord>) => location(p.location),
-    participants: (p: Model<MeetingRecord>, _: unknown, ctx: Context) => required(p.participants, ctx, 'participants'),
+    participants: (p: Model<MeetingRecord>, _: unknown, ctx: Context, info: GraphQLResolveInfo) => referenced(p.participants, ctx, info),
     countries: (p: Model<MeetingRecord>, _: unknown, ctx: Context) => present(p.countries.map(countryId), ctx),
     statements: async (p: Model<MeetingRecord>, _: unknown, ctx: Context) => {
       const page = await queryList(ctx.db, { pk: LIST.statementsOf(p.id), newestFirst: true, first: MAX_PAGE_SIZE });
@@ -123,16 +190,11 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
   },
   Event: {
     location: (p: Model<EventRecord>) => location(p.location),
-    actors: (p: Model<EventRecord>, _: unknown, ctx: Context) => required(p.actors, ctx, 'actors'),
-    targets: (p: Model<EventRecord>, _: unknown, ctx: Context) => required(p.targets, ctx, 'targets'),
-    respondsTo: (p: Model<EventRecord>, _: unknown, ctx: Context) => present(p.respondsTo, ctx),
+    actors: (p: Model<EventRecord>, _: unknown, ctx: Context, info: GraphQLResolveInfo) => referenced(p.actors, ctx, info),
+    targets: (p: Model<EventRecord>, _: unknown, ctx: Context, info: GraphQLResolveInfo) => referenced(p.targets, ctx, info),
+    respondsTo: (p: Model<EventRecord>, _: unknown, ctx: Context, info: GraphQLResolveInfo) => referenced(p.respondsTo, ctx, info),
     ...revisions,
     ...citations,
-  },
-  SyncRun: {
-    // Runs stored before these were counted have neither.
-    skipped: (r: Partial<SyncRunReport>) => r.skipped ?? 0,
-    stale: (r: Partial<SyncRunReport>) => r.stale ?? 0,
   },
   Statement: {
     speaker: (p: Model<StatementRecord>, _: unknown, ctx: Context) => one(p.speaker, ctx, 'speaker'),

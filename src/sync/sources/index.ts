@@ -2,10 +2,11 @@ import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { publicAddress } from '../../domain/addresses.js';
 
 /** Where records come from: a local path, `s3://bucket/key`, or an `https://` URL. */
 export interface Source {
-  /** As given, for reports: the file name, the s3:// or https:// address. */
+  /** For reports: the file name, the s3:// address, the https:// address without credentials or query. */
   name: string;
   /** The bytes, streamed. */
   open(): Promise<AsyncIterable<Uint8Array>>;
@@ -24,13 +25,15 @@ export interface SourceOptions {
 }
 
 /**
- * Resolves a source address. Nothing is read until `open()`.
+ * Resolves a source address. Nothing is read until `open()`. Messages and reports name it
+ * by its public form (`publicAddress`): a signed URL's signature never reaches a report.
  * @throws SourceError for an address of no known kind (http:// is refused: feeds travel over TLS).
  */
 export function resolveSource(address: string, options: SourceOptions = {}): Source {
+  const shown = publicAddress(address);
   if (address.startsWith('s3://')) {
     const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(address);
-    if (!match) throw new SourceError(`${address}: an S3 source is s3://bucket/key`);
+    if (!match) throw new SourceError(`${shown}: an S3 source is s3://bucket/key`);
     const [, bucket, key] = match as unknown as [string, string, string];
     return {
       name: address,
@@ -40,28 +43,28 @@ export function resolveSource(address: string, options: SourceOptions = {}): Sou
           const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
           return out.Body as unknown as AsyncIterable<Uint8Array>;
         } catch (error) {
-          throw new SourceError(`${address}: cannot be read (${(error as Error).name})`, { cause: error });
+          throw new SourceError(`${shown}: cannot be read (${(error as Error).name})`, { cause: error });
         }
       },
     };
   }
   if (address.startsWith('https://')) {
     return {
-      name: address,
+      name: shown,
       open: async () => {
         let response: Response;
         try {
           response = await (options.fetch ?? fetch)(address);
         } catch (error) {
-          throw new SourceError(`${address}: cannot be downloaded`, { cause: error });
+          throw new SourceError(`${shown}: cannot be downloaded`, { cause: error });
         }
-        if (!response.ok || !response.body) throw new SourceError(`${address}: the server answered ${response.status}`);
+        if (!response.ok || !response.body) throw new SourceError(`${shown}: the server answered ${response.status}`);
         return Readable.fromWeb(response.body as never) as AsyncIterable<Uint8Array>;
       },
     };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(address))
-    throw new SourceError(`${address}: only local paths, s3:// and https:// sources are supported`);
+    throw new SourceError(`${shown}: only local paths, s3:// and https:// sources are supported`);
   return {
     name: basename(address),
     open: async () => {

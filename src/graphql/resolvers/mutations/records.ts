@@ -1,14 +1,16 @@
 import { type EntityKind, isIdOf } from '../../../domain/ids.js';
-import { checkRecord, type EntityRecord } from '../../../domain/records.js';
+import { checkRecord, type EntityRecord, type SourceRecord } from '../../../domain/records.js';
 import { referencedIds } from '../../../domain/references.js';
 import { slugify } from '../../../domain/text.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js';
+import type { ApiKey } from '../../../store/api-keys.js';
 import { getEntity, type StoredEntity, type WriteResult, writeEntity } from '../../../store/entities.js';
 import { unstorableReason } from '../../../store/limits.js';
 import { absentRecords, brokenReferences, describeBroken, referrers } from '../../../store/references.js';
 import { requireEditor } from '../../auth.js';
 import type { Context } from '../../context.js';
 import { type Model, toModel } from '../../models.js';
+import { citeEditorIfUncited, ensureEditorialSource, newRecordDefaults } from './defaults.js';
 
 /** An editor's input: the record's fields, absent to keep what is stored, null to clear. */
 export type RecordInput = { id?: string | null } & Record<string, unknown>;
@@ -101,17 +103,22 @@ export const MAX_MERGE_ATTEMPTS = 5;
  */
 async function plannedRecord(
   ctx: Context,
+  key: ApiKey,
   kind: EntityKind,
   id: string,
   stored: StoredEntity | null,
   input: RecordInput,
-): Promise<EntityRecord> {
-  const base = stored && !stored.deleted ? (stored.record as unknown as Record<string, unknown>) : { type: kind, id };
-  const checked = checkRecord(mergeInput(base, input));
+): Promise<{ record: EntityRecord; editorial: SourceRecord | null }> {
+  const base =
+    stored && !stored.deleted ? (stored.record as unknown as Record<string, unknown>) : { type: kind, id, ...newRecordDefaults(kind) };
+  const { record, editorial } = citeEditorIfUncited(kind, mergeInput(base, input), key);
+  const checked = checkRecord(record);
   if (!checked.ok) throw new ValidationError(`input: ${checked.reason}`, { path: 'input' });
   const unstorable = unstorableReason(checked.record);
   if (unstorable) throw new ValidationError(`input: ${unstorable}`, { path: 'input' });
   const absent = await absentRecords(ctx.db, referencedIds(checked.record));
+  // The editor's own source is written just before the record, when it is not there yet.
+  if (editorial && absent.get(editorial.id) === 'missing') absent.delete(editorial.id);
   const broken = brokenReferences(checked.record, (ref) => !absent.has(ref));
   if (broken.length > 0) {
     throw new ValidationError(
@@ -119,15 +126,16 @@ async function plannedRecord(
       { path: `input.${broken[0]?.field}` },
     );
   }
-  return checked.record;
+  return { record: checked.record, editorial };
 }
 
 /**
- * Creates or changes a record from an editor's input: the stored record with the input's
- * fields applied, checked by the same validators as the sync, then written conditionally on
- * the version it was merged onto. Without `expectedVersion`, a write that loses to a
- * concurrent one reads the newer version and merges the input onto it again (up to
- * `MAX_MERGE_ATTEMPTS` times), so two editors changing different fields both keep their change.
+ * Creates or changes a record from an editor's input: the stored record (or a new one with
+ * the defaults of its optional fields) with the input's fields applied, citing the editor
+ * when it cites nothing else, checked by the same validators as the sync, then written
+ * conditionally on the version it was merged onto. Without `expectedVersion`, a write that
+ * loses to a concurrent one reads the newer version and merges the input onto it again (up
+ * to `MAX_MERGE_ATTEMPTS` times), so two editors changing different fields both keep their change.
  * A new record (no `input.id`) must not take an existing id.
  * @param newId the id of a new record, from its input.
  * @throws ForbiddenError without an editor's key; ValidationError naming the field at fault
@@ -149,7 +157,8 @@ export async function upsertRecord<I extends RecordInput>(
   let result: WriteResult | undefined;
   for (let attempt = 1; result === undefined; attempt++) {
     const stored = given === null ? null : await getEntity(ctx.db, id, true);
-    const record = await plannedRecord(ctx, kind, id, stored, input);
+    const { record, editorial } = await plannedRecord(ctx, key, kind, id, stored, input);
+    if (editorial) await ensureEditorialSource(ctx.db, editorial, key);
     try {
       result = await writeEntity(
         ctx.db,

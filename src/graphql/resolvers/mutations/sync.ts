@@ -22,10 +22,14 @@ export const syncMutations = {
     // A line break would split one entry into several records and shift every line number after it.
     const broken = lines.findIndex((line) => /[\r\n]/.test(line));
     if (broken !== -1) throw new ValidationError(`lines[${broken}]: one record per entry, without line breaks`, { path: 'lines' });
-    const report = await runSync(ctx.db, recordsSource(`syncRecords by ${key.name}`, lines), {
+    // The run ends with the request: its report carries the request's deadline.
+    const report = await runSync(ctx.db, recordsSource('syncRecords', lines), {
       format: 'feed',
       actor: `editor:${key.name}`,
+      startedBy: `editor:${key.name}`,
       linesBefore: 1,
+      ...(ctx.deadline === undefined ? {} : { deadline: ctx.deadline }),
+      log: ctx.log,
     });
     ctx.loaders.entity.clearAll();
     return { type: 'syncrun', ...report };
