@@ -23,7 +23,9 @@ const actorId = idOf(...ACTOR_KINDS);
 
 export const confidenceSchema = z.enum(['CONFIRMED', 'REPORTED', 'ALLEGED', 'DENIED']);
 export const meetingStatusSchema = z.enum(['PLANNED', 'HELD', 'CANCELLED']);
-export const dealStatusSchema = z.enum(['PROPOSED', 'AGREED', 'DELIVERING', 'DELIVERED', 'CANCELLED']);
+export const dealStatusSchema = z.enum(['PROPOSED', 'AGREED', 'DELIVERING', 'DELIVERED', 'CANCELLED', 'UNKNOWN']);
+export const participantRoleSchema = z.enum(['HOST', 'GUEST', 'PARTICIPANT', 'DELEGATION_MEMBER']);
+export const invitationStatusSchema = z.enum(['EXTENDED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN']);
 export const organizationKindSchema = z.enum([
   'GOVERNMENT_BODY',
   'ARMED_FORCE',
@@ -84,6 +86,13 @@ export const roleSchema = z.strictObject({
   organization: idOf('organization').optional(),
   start: partialDate.optional(),
   end: partialDate.optional(),
+  heldOn: z
+    .array(partialDate)
+    .max(50)
+    .optional()
+    .describe(
+      'Dates on which the source shows the role held, when it does not say when the role began: the role counts as held from the first of them (or its start) to the last (or its end).',
+    ),
 });
 
 export const leaderRecordSchema = z.strictObject({
@@ -91,7 +100,8 @@ export const leaderRecordSchema = z.strictObject({
   id: idOf('leader'),
   name: text(200),
   aliases: z.array(text(200)).max(20).default([]),
-  country: countryCode.optional(),
+  country: countryCode.optional().describe('The state the leader serves; absent for leaders of non-state groups.'),
+  organization: idOf('organization').optional().describe('The organisation the leader leads or serves, when that is not a state.'),
   roles: z.array(roleSchema).max(50).default([]),
   citations,
 });
@@ -101,6 +111,20 @@ export const delegationSchema = z.strictObject({
   size: z.number().int().positive().optional(),
   country: countryCode.optional(),
   representing: idOf('leader', 'organization').optional(),
+});
+
+export const participantSchema = z.strictObject({
+  leader: idOf('leader'),
+  role: participantRoleSchema,
+});
+
+export const invitationSchema = z.strictObject({
+  invitee: idOf('leader'),
+  invitedBy: idOf('leader').optional(),
+  extendedOn: partialDate.optional().describe('When the invitation was extended.'),
+  extendedAt: idOf('meeting').optional().describe('The meeting at which it was extended.'),
+  status: invitationStatusSchema,
+  citations: z.array(citationSchema).max(20).default([]),
 });
 
 export const meetingRecordSchema = z.strictObject({
@@ -113,6 +137,16 @@ export const meetingRecordSchema = z.strictObject({
   occasion: text(500).optional(),
   summary: text(2000).optional(),
   participants: z.array(idOf('leader')).max(100).default([]),
+  participantRoles: z
+    .array(participantSchema)
+    .max(100)
+    .default([])
+    .describe('The part each participant played (host, guest, delegation member); a participant not listed here is PARTICIPANT.'),
+  invitations: z
+    .array(invitationSchema)
+    .max(100)
+    .default([])
+    .describe('Leaders invited to the meeting, each with the status of the invitation.'),
   delegations: z.array(delegationSchema).max(20).default([]),
   countries: z.array(countryCode).max(50).default([]).describe('The states taking part; they place the meeting on bilateral timelines.'),
   topics: z.array(text(200)).max(50).default([]),
@@ -128,6 +162,7 @@ export const armsItemSchema = z.strictObject({
   delivered: z.number().int().nonnegative().optional(),
   deliveredUncertain: z.boolean().optional(),
   deliveryYears: z.array(z.number().int().min(1900).max(2100)).max(100).optional(),
+  status: dealStatusSchema.optional().describe('Where this item stands, when the source says it for this item apart from the deal.'),
   condition: text(100).optional().describe('SIPRI status: New, Second hand, Second hand but modernized.'),
 });
 
@@ -145,13 +180,25 @@ export const dealRecordSchema = z.strictObject({
   items: z.array(armsItemSchema).min(1).max(100),
   value: z.strictObject({ amount: z.number().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) }).optional(),
   tiv: tivSchema.optional().describe('SIPRI trend-indicator values, in millions: a measure of military volume, not money.'),
-  agreedOn: partialDate.optional(),
+  agreedOn: partialDate.optional().describe('When it was agreed or ordered; absent when no source says.'),
   agreedOnUncertain: z.boolean().optional(),
+  disclosedOn: partialDate.optional().describe('When the transfer became public, kept apart from the date of agreement.'),
   status: dealStatusSchema,
   confidence: confidenceSchema,
   summary: text(2000).optional(),
   comments: text(2000).optional(),
+  sameAs: idOf('deal')
+    .optional()
+    .describe('Set by the sync, not by feeds: the deal of another source this register record describes (see docs/deal-matching.md).'),
   citations,
+});
+
+/** A link from one fact to another that carries how well the link itself is established. */
+export const factLinkSchema = z.strictObject({
+  event: idOf('event'),
+  confidence: confidenceSchema.describe('CONFIRMED when established; ALLEGED when only a party says so.'),
+  claimedBy: actorId.optional().describe("Who says so, for a link that is a party's claim."),
+  citations: z.array(citationSchema).max(20).default([]),
 });
 
 export const eventRecordSchema = z.strictObject({
@@ -164,7 +211,17 @@ export const eventRecordSchema = z.strictObject({
   location: locationSchema.optional(),
   actors: z.array(actorId).max(50).default([]),
   targets: z.array(actorId).max(50).default([]),
-  respondsTo: z.array(idOf('event')).max(50).default([]),
+  unnamedTargets: z
+    .array(text(500))
+    .max(20)
+    .default([])
+    .describe('Targets the source describes without naming them: "ships and companies allegedly involved…".'),
+  countries: z.array(countryCode).max(20).default([]).describe('States the event is about beyond its actors and targets.'),
+  respondsTo: z
+    .array(z.union([idOf('event'), factLinkSchema]))
+    .max(50)
+    .default([])
+    .describe('Earlier events this one answered: an id (an established link) or a link with its own confidence.'),
   confidence: confidenceSchema.default('REPORTED'),
   citations,
 });
@@ -173,10 +230,19 @@ export const statementRecordSchema = z.strictObject({
   type: z.literal('statement'),
   id: idOf('statement'),
   speaker: idOf('leader'),
+  coSpeakers: z
+    .array(idOf('leader'))
+    .max(20)
+    .default([])
+    .describe('Others the source gives the words to along with the speaker ("they also rejected…").'),
   quote: text(4000),
-  date: partialDate.optional(),
+  date: partialDate,
   meeting: idOf('meeting').optional(),
+  location: locationSchema.optional().describe('Where it was said.'),
   reportedBy: text(200).optional(),
+  reporter: idOf('organization')
+    .optional()
+    .describe('The organisation that carried it, as a record (reportedBy is its name as the source gives it).'),
   countries: z.array(countryCode).max(20).default([]).describe('The states the statement is between or about.'),
   citations,
 });
@@ -201,6 +267,18 @@ export type DealRecord = z.infer<typeof dealRecordSchema>;
 export type EventRecord = z.infer<typeof eventRecordSchema>;
 export type StatementRecord = z.infer<typeof statementRecordSchema>;
 export type Citation = z.infer<typeof citationSchema>;
+export type FactLink = z.infer<typeof factLinkSchema>;
+export type RoleRecord = z.infer<typeof roleSchema>;
+
+/**
+ * The links of an event to the events it answered. A bare id is a link the source states as
+ * established (CONFIRMED); a link object carries its own confidence and who claims it.
+ */
+export function responseLinks(record: Pick<EventRecord, 'respondsTo'>): FactLink[] {
+  return (record.respondsTo ?? []).map((link) =>
+    typeof link === 'string' ? { event: link, confidence: 'CONFIRMED', citations: [] } : link,
+  );
+}
 /** Any fact of the knowledge base, as stored and as carried by the feed. */
 export type EntityRecord = z.infer<typeof recordSchema>;
 /** The record type of entities of kind K. */
@@ -254,6 +332,10 @@ export function checkRecord(raw: unknown): Checked {
   if (!idMatchesType(record)) return { ok: false, reason: `id: "${record.id}" is not an id of a ${record.type}` };
   if (record.type === 'country' && record.id !== `country:${record.code}`) {
     return { ok: false, reason: `id: a country's id must be country:${record.code}` };
+  }
+  if (record.type === 'meeting') {
+    const stranger = record.participantRoles.find((r) => !record.participants.includes(r.leader));
+    if (stranger) return { ok: false, reason: `participantRoles: ${stranger.leader} is not one of the participants` };
   }
   return { ok: true, record };
 }

@@ -7,7 +7,8 @@ export interface Reference {
   id: string;
 }
 
-const citing = (citations: Citation[]): Reference[] => citations.map((c, i) => ({ field: `citations[${i}].source`, id: c.source }));
+const citing = (citations: Citation[], at = ''): Reference[] =>
+  citations.map((c, i) => ({ field: `${at}citations[${i}].source`, id: c.source }));
 const each = (field: string, ids: readonly string[]): Reference[] => ids.map((id, i) => ({ field: `${field}[${i}]`, id }));
 const maybe = (field: string, id: string | undefined): Reference[] => (id === undefined ? [] : [{ field, id }]);
 const country = (field: string, code: string | undefined): Reference[] => maybe(field, code === undefined ? undefined : countryId(code));
@@ -29,6 +30,7 @@ export function referencesOf(record: EntityRecord): Reference[] {
       case 'leader':
         return [
           ...country('country', record.country),
+          ...maybe('organization', record.organization),
           ...record.roles.flatMap((role, i) => [
             ...country(`roles[${i}].country`, role.country),
             ...maybe(`roles[${i}].organization`, role.organization),
@@ -38,6 +40,13 @@ export function referencesOf(record: EntityRecord): Reference[] {
       case 'meeting':
         return [
           ...each('participants', record.participants),
+          ...record.participantRoles.map((p, i) => ({ field: `participantRoles[${i}].leader`, id: p.leader })),
+          ...record.invitations.flatMap((invitation, i) => [
+            { field: `invitations[${i}].invitee`, id: invitation.invitee },
+            ...maybe(`invitations[${i}].invitedBy`, invitation.invitedBy),
+            ...maybe(`invitations[${i}].extendedAt`, invitation.extendedAt),
+            ...citing(invitation.citations, `invitations[${i}].`),
+          ]),
           ...record.countries.map((code, i) => ({ field: `countries[${i}]`, id: countryId(code) })),
           ...country('location.country', record.location?.country),
           ...record.delegations.flatMap((d, i) => [
@@ -47,19 +56,32 @@ export function referencesOf(record: EntityRecord): Reference[] {
           ...citing(record.citations),
         ];
       case 'deal':
+        // `sameAs` is not one: the sync derives it, and deleting the deal it names releases it.
         return [{ field: 'supplier', id: record.supplier }, { field: 'recipient', id: record.recipient }, ...citing(record.citations)];
       case 'event':
         return [
           ...each('actors', record.actors),
           ...each('targets', record.targets),
-          ...each('respondsTo', record.respondsTo),
+          ...record.countries.map((code, i) => ({ field: `countries[${i}]`, id: countryId(code) })),
+          ...record.respondsTo.flatMap((link, i) =>
+            typeof link === 'string'
+              ? [{ field: `respondsTo[${i}]`, id: link }]
+              : [
+                  { field: `respondsTo[${i}].event`, id: link.event },
+                  ...maybe(`respondsTo[${i}].claimedBy`, link.claimedBy),
+                  ...citing(link.citations, `respondsTo[${i}].`),
+                ],
+          ),
           ...country('location.country', record.location?.country),
           ...citing(record.citations),
         ];
       case 'statement':
         return [
           { field: 'speaker', id: record.speaker },
+          ...each('coSpeakers', record.coSpeakers),
           ...maybe('meeting', record.meeting),
+          ...country('location.country', record.location?.country),
+          ...maybe('reporter', record.reporter),
           ...record.countries.map((code, i) => ({ field: `countries[${i}]`, id: countryId(code) })),
           ...citing(record.citations),
         ];

@@ -1,8 +1,10 @@
 import type {
+  Citation,
   CountryRecord,
   DealRecord,
   EntityRecord,
   EventRecord,
+  FactLink,
   LeaderRecord,
   MeetingRecord,
   OrganizationRecord,
@@ -34,6 +36,12 @@ export type RoleModel = LeaderRecord['roles'][number];
 export type DelegationModel = MeetingRecord['delegations'][number];
 export type CitationModel = LeaderRecord['citations'][number];
 export type LocationModel = { city: string | null; countryCode?: string | undefined };
+export type MeetingAttendeeModel = { leader: LeaderModel; role: MeetingRecord['participantRoles'][number]['role'] | 'INVITED' };
+export type InvitationModel = MeetingRecord['invitations'][number];
+/** A link between two events, `event` being the one at the other end from where it is read. */
+export type EventLinkModel = Omit<FactLink, 'event'> & { event: EventModel };
+export type DealFigureModel = { value: string | null; deal: MilitaryDealModel; citations: Citation[] };
+export type DealDisagreementModel = { field: string; values: DealFigureModel[] };
 
 /** The model of a stored entity, or null for a missing or deleted one. */
 export function toModel(entity: StoredEntity | null | undefined): Model | null {

@@ -1,6 +1,6 @@
 // Generated from schema.graphql by `npm run codegen`. Do not edit.
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { LeaderModel, CountryModel, OrganizationModel, MeetingModel, MilitaryDealModel, EventModel, StatementModel, SourceModel, SyncRunModel, ArmsItemModel, RoleModel, DelegationModel, CitationModel, LocationModel } from './models.js';
+import type { LeaderModel, CountryModel, OrganizationModel, MeetingModel, MilitaryDealModel, EventModel, StatementModel, SourceModel, SyncRunModel, ArmsItemModel, RoleModel, DelegationModel, CitationModel, LocationModel, MeetingAttendeeModel, InvitationModel, EventLinkModel, DealFigureModel, DealDisagreementModel } from './models.js';
 import type { Context } from './context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -43,6 +43,8 @@ export type ArmsItem = {
   quantityNote?: Maybe<Scalars['String']['output']>;
   /** Whether the number ordered is an estimate. */
   quantityUncertain: Scalars['Boolean']['output'];
+  /** Where this item stands, when the source says it apart from the deal (the Yak-130s delivered, the rest unclear). */
+  status?: Maybe<DealStatus>;
 };
 
 /** One kind of weapon system in a deal, as an editor sends it. */
@@ -65,6 +67,8 @@ export type ArmsItemInput = {
   quantityNote?: InputMaybe<Scalars['String']['input']>;
   /** Whether the number ordered is an estimate. */
   quantityUncertain?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Where this item stands, when the source says it apart from the deal. */
+  status?: InputMaybe<DealStatus>;
 };
 
 /** Who may keep a cached answer: any cache (PUBLIC) or only the caller's own (PRIVATE). */
@@ -109,6 +113,8 @@ export type Country = Node & {
   aliases: Array<Scalars['String']['output']>;
   /** ISO 3166-1 alpha-2 code, or ISO 3166-3 code for a former state. */
   code: Scalars['String']['output'];
+  /** Deals this country supplies or receives, newest first; each transfer once unless `includeSourceRecords`. */
+  deals: MilitaryDealConnection;
   /** Whether the state no longer exists (Soviet Union, East Germany). */
   former: Scalars['Boolean']['output'];
   /** `country:` followed by the code. */
@@ -121,10 +127,38 @@ export type Country = Node & {
 
 
 /** A state, current or former. */
+export type CountryDealsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeSourceRecords?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** A state, current or former. */
 export type CountryLeadersArgs = {
   activeOn?: InputMaybe<Scalars['PartialDate']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A point on which the records of one transfer disagree. */
+export type DealDisagreement = {
+  __typename?: 'DealDisagreement';
+  /** What they disagree on: agreedOn, status, or quantity / delivered of an item ("quantity of Yak-130"). */
+  field: Scalars['String']['output'];
+  /** What each record says, the deal's own first. */
+  values: Array<DealFigure>;
+};
+
+/** What one deal record says of a point two sources disagree on. */
+export type DealFigure = {
+  __typename?: 'DealFigure';
+  /** Its sources. */
+  citations: Array<Citation>;
+  /** The record that says it. */
+  deal: MilitaryDeal;
+  /** The value, as text: "2023-11", "DELIVERING", "24"; null when this record does not say. */
+  value?: Maybe<Scalars['String']['output']>;
 };
 
 /** Where a transfer stands, whatever the confidence in it. */
@@ -138,7 +172,9 @@ export type DealStatus =
   /** Some delivered, more to come (or the total is not known). */
   | 'DELIVERING'
   /** Offered or under negotiation. */
-  | 'PROPOSED';
+  | 'PROPOSED'
+  /** Agreed, but the source does not say how far deliveries went. */
+  | 'UNKNOWN';
 
 /** People sent to a meeting whom the source does not name: "two aides to President Putin". */
 export type Delegation = {
@@ -185,6 +221,8 @@ export type Event = Node & {
   citations: Array<Citation>;
   /** How well it is established. */
   confidence: Confidence;
+  /** States it is about beyond its actors and targets. */
+  countries: Array<Country>;
   /** When it happened (first day, for several days). */
   date: Scalars['PartialDate']['output'];
   /** Last day, for an event of several days. */
@@ -195,14 +233,20 @@ export type Event = Node & {
   kind: Scalars['String']['output'];
   /** Where. */
   location?: Maybe<Location>;
-  /** Earlier events this one answered. */
+  /** Later events that answered this one, each link with its confidence (at most 100). */
+  respondedToBy: Array<EventLink>;
+  /** Earlier events this one answered, whether established or claimed (see respondsToLinks). */
   respondsTo: Array<Event>;
+  /** Earlier events this one answered, each link with its confidence and who claims it. */
+  respondsToLinks: Array<EventLink>;
   /** Earlier versions of the record, newest first: each change keeps the state it replaced. */
   revisions: RevisionConnection;
   /** What happened. */
   summary: Scalars['String']['output'];
   /** Who it was aimed at. */
   targets: Array<Actor>;
+  /** Targets the source describes without naming them: "ships and companies allegedly involved…". */
+  unnamedTargets: Array<Scalars['String']['output']>;
   /** When the record last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /** Starts at 1 and grows by one with every change (a deletion is a change too). */
@@ -254,6 +298,8 @@ export type EventInput = {
   citations?: InputMaybe<Array<CitationInput>>;
   /** How well it is established; REPORTED when a new event leaves it out. */
   confidence?: InputMaybe<Confidence>;
+  /** ISO codes of states it is about beyond its actors and targets. */
+  countries?: InputMaybe<Array<Scalars['String']['input']>>;
   /** When it happened; required for a new event. */
   date?: InputMaybe<Scalars['PartialDate']['input']>;
   /** Last day, for an event of several days. */
@@ -264,13 +310,86 @@ export type EventInput = {
   kind?: InputMaybe<Scalars['String']['input']>;
   /** Where. */
   location?: InputMaybe<LocationInput>;
-  /** Ids of earlier events this one answered. */
+  /** Ids of earlier events this one answered, as established links. */
   respondsTo?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Earlier events this one answered, each link with its confidence; replaces respondsTo when given. */
+  respondsToLinks?: InputMaybe<Array<EventLinkInput>>;
   /** What happened; required for a new event. */
   summary?: InputMaybe<Scalars['String']['input']>;
   /** Ids of who it was aimed at. */
   targets?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Targets the source describes without naming them. */
+  unnamedTargets?: InputMaybe<Array<Scalars['String']['input']>>;
 };
+
+/** A link from one event to another, with how well the link itself is established. */
+export type EventLink = {
+  __typename?: 'EventLink';
+  /** Sources for the link. */
+  citations: Array<Citation>;
+  /** Who says so, for a link that is a party's claim (Tehran for the attack of 1 October 2024). */
+  claimedBy?: Maybe<Actor>;
+  /** CONFIRMED when established; ALLEGED when only a party says so (see claimedBy). */
+  confidence: Confidence;
+  /** The event at the other end. */
+  event: Event;
+};
+
+/** A link from an event to an earlier one, as an editor sends it. */
+export type EventLinkInput = {
+  /** Sources for the link. */
+  citations?: InputMaybe<Array<CitationInput>>;
+  /** Id of who says so (`country:IR`), for a claim. */
+  claimedBy?: InputMaybe<Scalars['ID']['input']>;
+  /** CONFIRMED when established; ALLEGED when only a party says so. */
+  confidence: Confidence;
+  /** Id of the earlier event. */
+  event: Scalars['ID']['input'];
+};
+
+/** An invitation to a meeting: a fact of its own, with its status and sources. */
+export type Invitation = {
+  __typename?: 'Invitation';
+  /** Sources for the invitation. */
+  citations: Array<Citation>;
+  /** The meeting at which it was extended. */
+  extendedAt?: Maybe<Meeting>;
+  /** When it was extended. */
+  extendedOn?: Maybe<Scalars['PartialDate']['output']>;
+  /** Who extended it. */
+  invitedBy?: Maybe<Leader>;
+  /** Who was invited. */
+  invitee: Leader;
+  /** Where it stands. */
+  status: InvitationStatus;
+};
+
+/** An invitation to a meeting, as an editor sends it. */
+export type InvitationInput = {
+  /** Sources for the invitation. */
+  citations?: InputMaybe<Array<CitationInput>>;
+  /** Id of the meeting at which it was extended. */
+  extendedAt?: InputMaybe<Scalars['ID']['input']>;
+  /** When it was extended. */
+  extendedOn?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Id of the leader who extended it. */
+  invitedBy?: InputMaybe<Scalars['ID']['input']>;
+  /** Id of the leader invited. */
+  invitee: Scalars['ID']['input'];
+  /** Where it stands. */
+  status: InvitationStatus;
+};
+
+/** Where an invitation stands. */
+export type InvitationStatus =
+  /** Accepted. */
+  | 'ACCEPTED'
+  /** Declined. */
+  | 'DECLINED'
+  /** Extended; no answer known. */
+  | 'EXTENDED'
+  /** Withdrawn by who extended it. */
+  | 'WITHDRAWN';
 
 /** A person who leads or speaks for a state or organisation. */
 export type Leader = Node & {
@@ -279,14 +398,16 @@ export type Leader = Node & {
   aliases: Array<Scalars['String']['output']>;
   /** Sources for what is said of the leader. */
   citations: Array<Citation>;
-  /** The country the leader serves. */
+  /** The country the leader serves; null for leaders of non-state groups (see organization). */
   country?: Maybe<Country>;
   /** Stable id, `leader:…`. */
   id: Scalars['ID']['output'];
-  /** Meetings the leader took part in, newest first. */
+  /** Meetings the leader took part in or was invited to, newest first (see Meeting.attendees for which). */
   meetings: MeetingConnection;
   /** Full name as usually written in English. */
   name: Scalars['String']['output'];
+  /** The organisation the leader leads or serves when it is not a state (Hezbollah, Hamas). */
+  organization?: Maybe<Organization>;
   /** Earlier versions of the record, newest first: each change keeps the state it replaced. */
   revisions: RevisionConnection;
   /** Positions held over time. */
@@ -346,6 +467,8 @@ export type LeaderFilter = {
   country?: InputMaybe<Scalars['String']['input']>;
   /** Folded prefix of a name or alias word: "puti" finds Vladimir Putin. Combines with country. */
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
+  /** Id of an organisation: its leaders (alone; combines with nothing else). */
+  organization?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** What an editor sends to create or correct a leader. Other entities follow the same pattern. */
@@ -360,6 +483,8 @@ export type LeaderInput = {
   id?: InputMaybe<Scalars['ID']['input']>;
   /** Full name. */
   name: Scalars['String']['input'];
+  /** Id of the organisation the leader serves when it is not a state. */
+  organization?: InputMaybe<Scalars['ID']['input']>;
   /** Positions held; absent keeps the stored ones. */
   roles?: InputMaybe<Array<RoleInput>>;
 };
@@ -384,6 +509,8 @@ export type LocationInput = {
 /** A meeting, visit, summit or talks between leaders or delegations. */
 export type Meeting = Node & {
   __typename?: 'Meeting';
+  /** Every named leader of the meeting with their part: participants, then invitees (INVITED). */
+  attendees: Array<MeetingAttendee>;
   /** Sources for the meeting. */
   citations: Array<Citation>;
   /** The states taking part. */
@@ -396,6 +523,8 @@ export type Meeting = Node & {
   endDate?: Maybe<Scalars['PartialDate']['output']>;
   /** Stable id, `meeting:…`. */
   id: Scalars['ID']['output'];
+  /** Leaders invited to it, each invitation with its status. */
+  invitations: Array<Invitation>;
   /** Where. */
   location?: Maybe<Location>;
   /** The occasion: a forum, a summit, an official visit. */
@@ -423,6 +552,15 @@ export type Meeting = Node & {
 export type MeetingRevisionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A named leader at a meeting, with the part they play. */
+export type MeetingAttendee = {
+  __typename?: 'MeetingAttendee';
+  /** The leader. */
+  leader: Leader;
+  /** Host, guest, participant, delegation member, or only invited. */
+  role: ParticipantRole;
 };
 
 /** A page of meetings, newest first. */
@@ -471,10 +609,14 @@ export type MeetingInput = {
   endDate?: InputMaybe<Scalars['PartialDate']['input']>;
   /** Absent: a new meeting, `meeting:` + date + occasion or summary. Present: the meeting to change. */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** Leaders invited, each with the status of the invitation. */
+  invitations?: InputMaybe<Array<InvitationInput>>;
   /** Where. */
   location?: InputMaybe<LocationInput>;
   /** The occasion: a forum, a summit, an official visit. */
   occasion?: InputMaybe<Scalars['String']['input']>;
+  /** The part each participant plays; a participant not listed is PARTICIPANT. */
+  participantRoles?: InputMaybe<Array<ParticipantInput>>;
   /** Ids of the leaders taking part. */
   participants?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Whether it is planned, held or cancelled; required for a new meeting. */
@@ -500,7 +642,7 @@ export type MeetingStatus =
  */
 export type MilitaryDeal = Node & {
   __typename?: 'MilitaryDeal';
-  /** When it was agreed or ordered. */
+  /** When it was agreed or ordered; null when no source says. */
   agreedOn?: Maybe<Scalars['PartialDate']['output']>;
   /** Whether the year of order is an estimate. */
   agreedOnUncertain: Scalars['Boolean']['output'];
@@ -510,6 +652,10 @@ export type MilitaryDeal = Node & {
   comments?: Maybe<Scalars['String']['output']>;
   /** How well it is established. */
   confidence: Confidence;
+  /** Where this deal and its source records say different things, each value with its source. */
+  disagreements: Array<DealDisagreement>;
+  /** When the transfer became public (reported, confirmed), apart from when it was agreed. */
+  disclosedOn?: Maybe<Scalars['PartialDate']['output']>;
   /** Stable id, `deal:…`. */
   id: Scalars['ID']['output'];
   /** What is transferred. */
@@ -518,6 +664,13 @@ export type MilitaryDeal = Node & {
   recipient: Actor;
   /** Earlier versions of the record, newest first: each change keeps the state it replaced. */
   revisions: RevisionConnection;
+  /**
+   * For a register record (SIPRI) that describes a deal of another source: that deal, under
+   * which lists show the transfer once. Null for the deal lists show.
+   */
+  sameAs?: Maybe<MilitaryDeal>;
+  /** The register records (SIPRI) that describe this same transfer, each with its own figures and citation. */
+  sourceRecords: Array<MilitaryDeal>;
   /** Where it stands. */
   status: DealStatus;
   /** What it is, in a sentence. */
@@ -566,6 +719,8 @@ export type MilitaryDealEdge = {
 export type MilitaryDealFilter = {
   /** Only deals agreed in a range overlapping this date or later. */
   from?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Also list the register records (SIPRI) that describe a deal listed already (see MilitaryDeal.sameAs). */
+  includeSourceRecords?: InputMaybe<Scalars['Boolean']['input']>;
   /** Who receives: an ISO code or an actor id. */
   recipient?: InputMaybe<Scalars['String']['input']>;
   /** Only deals with this status. */
@@ -588,6 +743,8 @@ export type MilitaryDealInput = {
   comments?: InputMaybe<Scalars['String']['input']>;
   /** How well it is established; REPORTED when a new deal leaves it out. */
   confidence?: InputMaybe<Confidence>;
+  /** When the transfer became public. */
+  disclosedOn?: InputMaybe<Scalars['PartialDate']['input']>;
   /** Absent: a new deal, `deal:` + date agreed, parties and first item. Present: the deal to change. */
   id?: InputMaybe<Scalars['ID']['input']>;
   /** What is transferred; required for a new deal. */
@@ -649,6 +806,13 @@ export type Mutation = {
   /** Delete a statement, as deleteLeader does. */
   deleteStatement: DeleteResult;
   /**
+   * Say that a register record (SIPRI) describes the same transfer as a deal of another
+   * source: lists then show the transfer once, under `deal`. Kept over what the matching rule
+   * decides at later syncs. NOT_FOUND for an unknown deal; BAD_USER_INPUT unless `sourceRecord`
+   * is a register record and `deal` is not.
+   */
+  linkDeals: MilitaryDeal;
+  /**
    * Run records through the data sync, as the scheduled sync runs a feed: each entry of
    * `lines` is one record of the feed format (a JSON object with a `type`), without the
    * header line. Records are checked one by one; bad ones are refused and the rest land.
@@ -657,6 +821,8 @@ export type Mutation = {
    * `rejects[].line` is the position in `lines`, counting from 1. At most 500 lines.
    */
   syncRecords: SyncRun;
+  /** Undo a link between a deal and a register record, and keep them apart at later syncs. */
+  unlinkDeals: MilitaryDeal;
   /** Create or change an event; conditional on expectedVersion as upsertLeader is. */
   upsertEvent: Event;
   /**
@@ -756,8 +922,28 @@ export type MutationDeleteStatementArgs = {
  * Writes need an editor's API key (`authorization: Bearer <key>`); anonymous callers and
  * readers get an error with extensions.code FORBIDDEN or UNAUTHENTICATED, and nothing changes.
  */
+export type MutationLinkDealsArgs = {
+  deal: Scalars['ID']['input'];
+  sourceRecord: Scalars['ID']['input'];
+};
+
+
+/**
+ * Writes need an editor's API key (`authorization: Bearer <key>`); anonymous callers and
+ * readers get an error with extensions.code FORBIDDEN or UNAUTHENTICATED, and nothing changes.
+ */
 export type MutationSyncRecordsArgs = {
   lines: Array<Scalars['String']['input']>;
+};
+
+
+/**
+ * Writes need an editor's API key (`authorization: Bearer <key>`); anonymous callers and
+ * readers get an error with extensions.code FORBIDDEN or UNAUTHENTICATED, and nothing changes.
+ */
+export type MutationUnlinkDealsArgs = {
+  deal: Scalars['ID']['input'];
+  sourceRecord: Scalars['ID']['input'];
 };
 
 
@@ -845,10 +1031,16 @@ export type Organization = Node & {
   citations: Array<Citation>;
   /** The country it belongs to or is based in. */
   country?: Maybe<Country>;
+  /** Deals it supplies or receives, newest first; each transfer once unless `includeSourceRecords`. */
+  deals: MilitaryDealConnection;
+  /** Events it carried out or was targeted by, newest first. */
+  events: EventConnection;
   /** Stable id, `organization:…`. */
   id: Scalars['ID']['output'];
   /** What sort of body it is. */
   kind: OrganizationKind;
+  /** Its leaders: those who lead it or held a role in it, by name. */
+  leaders: LeaderConnection;
   /** Its name. */
   name: Scalars['String']['output'];
   /** The organisation it is part of (the IRGC for the Quds Force). */
@@ -859,6 +1051,28 @@ export type Organization = Node & {
   updatedAt: Scalars['DateTime']['output'];
   /** Starts at 1 and grows by one with every change (a deletion is a change too). */
   version: Scalars['Int']['output'];
+};
+
+
+/** An organisation: a state body, armed group, international body, news outlet or institute. */
+export type OrganizationDealsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeSourceRecords?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** An organisation: a state body, armed group, international body, news outlet or institute. */
+export type OrganizationEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An organisation: a state body, armed group, international body, news outlet or institute. */
+export type OrganizationLeadersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -917,6 +1131,27 @@ export type PageInfo = {
   /** Whether another page follows this one. */
   hasNextPage: Scalars['Boolean']['output'];
 };
+
+/** The part a participant plays, as an editor sends it. */
+export type ParticipantInput = {
+  /** Id of the leader (one of the meeting's participants). */
+  leader: Scalars['ID']['input'];
+  /** HOST, GUEST, PARTICIPANT or DELEGATION_MEMBER (INVITED is for invitations). */
+  role: ParticipantRole;
+};
+
+/** The part a leader plays in a meeting. */
+export type ParticipantRole =
+  /** Came as a member of a delegation. */
+  | 'DELEGATION_MEMBER'
+  /** Came as a visitor. */
+  | 'GUEST'
+  /** Received the others. */
+  | 'HOST'
+  /** Invited; not known to have taken part (see Meeting.invitations). */
+  | 'INVITED'
+  /** Took part; the source says no more. */
+  | 'PARTICIPANT';
 
 /** The questions the knowledge base answers. */
 export type Query = {
@@ -1034,6 +1269,7 @@ export type QueryRelationsArgs = {
   countries: Array<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['PartialDate']['input']>;
+  includeSourceRecords?: InputMaybe<Scalars['Boolean']['input']>;
   to?: InputMaybe<Scalars['PartialDate']['input']>;
 };
 
@@ -1113,6 +1349,12 @@ export type Role = {
   country?: Maybe<Country>;
   /** When it ended; absent while it is held or when not known. */
   end?: Maybe<Scalars['PartialDate']['output']>;
+  /**
+   * Dates on which the source shows the role held, when it does not give the start: the role
+   * counts as held from the first of them (or `start`) to the last (or `end`) for `activeOn`.
+   * A role with no start, end or heldOn matches no `activeOn`.
+   */
+  heldOn: Array<Scalars['PartialDate']['output']>;
   /** The organisation the position belongs to. */
   organization?: Maybe<Organization>;
   /** When it was taken up; absent when not known. */
@@ -1127,6 +1369,8 @@ export type RoleInput = {
   country?: InputMaybe<Scalars['String']['input']>;
   /** When it ended. */
   end?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Dates the source shows the role held, when it does not give the start. */
+  heldOn?: InputMaybe<Array<Scalars['PartialDate']['input']>>;
   /** Id of the organisation it belongs to. */
   organization?: InputMaybe<Scalars['ID']['input']>;
   /** When it was taken up. */
@@ -1188,19 +1432,25 @@ export type Statement = Node & {
   /** The states it is between or about. */
   countries: Array<Country>;
   /** When it was said. */
-  date?: Maybe<Scalars['PartialDate']['output']>;
+  date: Scalars['PartialDate']['output'];
   /** Stable id, `statement:…`. */
   id: Scalars['ID']['output'];
+  /** Where it was said (Laos, for Lavrov's press conference of 11 October 2024). */
+  location?: Maybe<Location>;
   /** The meeting it was said at. */
   meeting?: Maybe<Meeting>;
   /** The words, verbatim. */
   quote: Scalars['String']['output'];
-  /** Who carried the statement: 'RIA Novosti', 'Press TV'. */
+  /** Who carried the statement, as the source names it: 'RIA Novosti', 'Press TV'. */
   reportedBy?: Maybe<Scalars['String']['output']>;
+  /** Who carried the statement, as a record, when it is one. */
+  reporter?: Maybe<Organization>;
   /** Earlier versions of the record, newest first: each change keeps the state it replaced. */
   revisions: RevisionConnection;
-  /** Who said it. */
+  /** Who said it (the first of them, when the source gives the words to several: see speakers). */
   speaker: Leader;
+  /** Everyone the source gives the words to: one, or several when it says "they". */
+  speakers: Array<Leader>;
   /** When the record last changed. */
   updatedAt: Scalars['DateTime']['output'];
   /** Starts at 1 and grows by one with every change (a deletion is a change too). */
@@ -1246,18 +1496,24 @@ export type StatementFilter = {
 export type StatementInput = {
   /** Sources; absent keeps the stored ones. A new statement sent without any (or an edit that clears them) cites the editor: an editorial source naming the key's holder. */
   citations?: InputMaybe<Array<CitationInput>>;
+  /** Ids of others the source gives the words to. */
+  coSpeakers?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** ISO codes of the states it is between or about. */
   countries?: InputMaybe<Array<Scalars['String']['input']>>;
   /** When it was said. */
   date?: InputMaybe<Scalars['PartialDate']['input']>;
   /** Absent: a new statement, `statement:` + date, speaker and quote. Present: the statement to change. */
   id?: InputMaybe<Scalars['ID']['input']>;
+  /** Where it was said. */
+  location?: InputMaybe<LocationInput>;
   /** Id of the meeting it was said at. */
   meeting?: InputMaybe<Scalars['ID']['input']>;
   /** The words, verbatim; required for a new statement. */
   quote?: InputMaybe<Scalars['String']['input']>;
   /** Who carried the statement. */
   reportedBy?: InputMaybe<Scalars['String']['input']>;
+  /** Id of the organisation that carried it. */
+  reporter?: InputMaybe<Scalars['ID']['input']>;
   /** Id of the leader who said it; required for a new statement. */
   speaker?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -1498,6 +1754,8 @@ export type ResolversTypes = {
   Confidence: Confidence;
   Country: ResolverTypeWrapper<CountryModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DealDisagreement: ResolverTypeWrapper<DealDisagreementModel>;
+  DealFigure: ResolverTypeWrapper<DealFigureModel>;
   DealStatus: DealStatus;
   Delegation: ResolverTypeWrapper<DelegationModel>;
   DelegationInput: DelegationInput;
@@ -1507,9 +1765,14 @@ export type ResolversTypes = {
   EventEdge: ResolverTypeWrapper<Omit<EventEdge, 'node'> & { node: ResolversTypes['Event'] }>;
   EventFilter: EventFilter;
   EventInput: EventInput;
+  EventLink: ResolverTypeWrapper<EventLinkModel>;
+  EventLinkInput: EventLinkInput;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Invitation: ResolverTypeWrapper<InvitationModel>;
+  InvitationInput: InvitationInput;
+  InvitationStatus: InvitationStatus;
   Leader: ResolverTypeWrapper<LeaderModel>;
   LeaderConnection: ResolverTypeWrapper<Omit<LeaderConnection, 'edges'> & { edges: Array<ResolversTypes['LeaderEdge']> }>;
   LeaderEdge: ResolverTypeWrapper<Omit<LeaderEdge, 'node'> & { node: ResolversTypes['Leader'] }>;
@@ -1518,6 +1781,7 @@ export type ResolversTypes = {
   Location: ResolverTypeWrapper<LocationModel>;
   LocationInput: LocationInput;
   Meeting: ResolverTypeWrapper<MeetingModel>;
+  MeetingAttendee: ResolverTypeWrapper<MeetingAttendeeModel>;
   MeetingConnection: ResolverTypeWrapper<Omit<MeetingConnection, 'edges'> & { edges: Array<ResolversTypes['MeetingEdge']> }>;
   MeetingEdge: ResolverTypeWrapper<Omit<MeetingEdge, 'node'> & { node: ResolversTypes['Meeting'] }>;
   MeetingFilter: MeetingFilter;
@@ -1537,6 +1801,8 @@ export type ResolversTypes = {
   OrganizationKind: OrganizationKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PartialDate: ResolverTypeWrapper<Scalars['PartialDate']['output']>;
+  ParticipantInput: ParticipantInput;
+  ParticipantRole: ParticipantRole;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Revision: ResolverTypeWrapper<Revision>;
   RevisionConnection: ResolverTypeWrapper<RevisionConnection>;
@@ -1574,6 +1840,8 @@ export type ResolversParentTypes = {
   CitationInput: CitationInput;
   Country: CountryModel;
   DateTime: Scalars['DateTime']['output'];
+  DealDisagreement: DealDisagreementModel;
+  DealFigure: DealFigureModel;
   Delegation: DelegationModel;
   DelegationInput: DelegationInput;
   DeleteResult: DeleteResult;
@@ -1582,9 +1850,13 @@ export type ResolversParentTypes = {
   EventEdge: Omit<EventEdge, 'node'> & { node: ResolversParentTypes['Event'] };
   EventFilter: EventFilter;
   EventInput: EventInput;
+  EventLink: EventLinkModel;
+  EventLinkInput: EventLinkInput;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  Invitation: InvitationModel;
+  InvitationInput: InvitationInput;
   Leader: LeaderModel;
   LeaderConnection: Omit<LeaderConnection, 'edges'> & { edges: Array<ResolversParentTypes['LeaderEdge']> };
   LeaderEdge: Omit<LeaderEdge, 'node'> & { node: ResolversParentTypes['Leader'] };
@@ -1593,6 +1865,7 @@ export type ResolversParentTypes = {
   Location: LocationModel;
   LocationInput: LocationInput;
   Meeting: MeetingModel;
+  MeetingAttendee: MeetingAttendeeModel;
   MeetingConnection: Omit<MeetingConnection, 'edges'> & { edges: Array<ResolversParentTypes['MeetingEdge']> };
   MeetingEdge: Omit<MeetingEdge, 'node'> & { node: ResolversParentTypes['Meeting'] };
   MeetingFilter: MeetingFilter;
@@ -1610,6 +1883,7 @@ export type ResolversParentTypes = {
   OrganizationInput: OrganizationInput;
   PageInfo: PageInfo;
   PartialDate: Scalars['PartialDate']['output'];
+  ParticipantInput: ParticipantInput;
   Query: Record<PropertyKey, never>;
   Revision: Revision;
   RevisionConnection: RevisionConnection;
@@ -1658,6 +1932,7 @@ export type ArmsItemResolvers<ContextType = Context, ParentType extends Resolver
   quantity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   quantityNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   quantityUncertain?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['DealStatus']>, ParentType, ContextType>;
 };
 
 export type CitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
@@ -1668,6 +1943,7 @@ export type CitationResolvers<ContextType = Context, ParentType extends Resolver
 export type CountryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  deals?: Resolver<ResolversTypes['MilitaryDealConnection'], ParentType, ContextType, RequireFields<CountryDealsArgs, 'includeSourceRecords'>>;
   former?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   leaders?: Resolver<ResolversTypes['LeaderConnection'], ParentType, ContextType, Partial<CountryLeadersArgs>>;
@@ -1678,6 +1954,17 @@ export type CountryResolvers<ContextType = Context, ParentType extends Resolvers
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type DealDisagreementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DealDisagreement'] = ResolversParentTypes['DealDisagreement']> = {
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['DealFigure']>, ParentType, ContextType>;
+};
+
+export type DealFigureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DealFigure'] = ResolversParentTypes['DealFigure']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  deal?: Resolver<ResolversTypes['MilitaryDeal'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
 
 export type DelegationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Delegation'] = ResolversParentTypes['Delegation']> = {
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
@@ -1696,15 +1983,19 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
   actors?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['PartialDate'], ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
+  respondedToBy?: Resolver<Array<ResolversTypes['EventLink']>, ParentType, ContextType>;
   respondsTo?: Resolver<Array<ResolversTypes['Event']>, ParentType, ContextType>;
+  respondsToLinks?: Resolver<Array<ResolversTypes['EventLink']>, ParentType, ContextType>;
   revisions?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, Partial<EventRevisionsArgs>>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   targets?: Resolver<Array<ResolversTypes['Actor']>, ParentType, ContextType>;
+  unnamedTargets?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1720,6 +2011,22 @@ export type EventEdgeResolvers<ContextType = Context, ParentType extends Resolve
   node?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
 };
 
+export type EventLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventLink'] = ResolversParentTypes['EventLink']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  claimedBy?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
+  confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['Event'], ParentType, ContextType>;
+};
+
+export type InvitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = {
+  citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
+  extendedAt?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
+  extendedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  invitedBy?: Resolver<Maybe<ResolversTypes['Leader']>, ParentType, ContextType>;
+  invitee?: Resolver<ResolversTypes['Leader'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['InvitationStatus'], ParentType, ContextType>;
+};
+
 export type LeaderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Leader'] = ResolversParentTypes['Leader']> = {
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
@@ -1727,6 +2034,7 @@ export type LeaderResolvers<ContextType = Context, ParentType extends ResolversP
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, Partial<LeaderMeetingsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   revisions?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, Partial<LeaderRevisionsArgs>>;
   roles?: Resolver<Array<ResolversTypes['Role']>, ParentType, ContextType>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<LeaderStatementsArgs>>;
@@ -1751,12 +2059,14 @@ export type LocationResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type MeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
+  attendees?: Resolver<Array<ResolversTypes['MeetingAttendee']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['PartialDate'], ParentType, ContextType>;
   delegations?: Resolver<Array<ResolversTypes['Delegation']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invitations?: Resolver<Array<ResolversTypes['Invitation']>, ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
   occasion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   participants?: Resolver<Array<ResolversTypes['Leader']>, ParentType, ContextType>;
@@ -1768,6 +2078,11 @@ export type MeetingResolvers<ContextType = Context, ParentType extends Resolvers
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type MeetingAttendeeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingAttendee'] = ResolversParentTypes['MeetingAttendee']> = {
+  leader?: Resolver<ResolversTypes['Leader'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['ParticipantRole'], ParentType, ContextType>;
 };
 
 export type MeetingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingConnection'] = ResolversParentTypes['MeetingConnection']> = {
@@ -1786,10 +2101,14 @@ export type MilitaryDealResolvers<ContextType = Context, ParentType extends Reso
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   comments?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  disagreements?: Resolver<Array<ResolversTypes['DealDisagreement']>, ParentType, ContextType>;
+  disclosedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['ArmsItem']>, ParentType, ContextType>;
   recipient?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
   revisions?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, Partial<MilitaryDealRevisionsArgs>>;
+  sameAs?: Resolver<Maybe<ResolversTypes['MilitaryDeal']>, ParentType, ContextType>;
+  sourceRecords?: Resolver<Array<ResolversTypes['MilitaryDeal']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['DealStatus'], ParentType, ContextType>;
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   supplier?: Resolver<ResolversTypes['Actor'], ParentType, ContextType>;
@@ -1823,7 +2142,9 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   deleteOrganization?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteOrganizationArgs, 'id'>>;
   deleteSource?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteSourceArgs, 'id'>>;
   deleteStatement?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteStatementArgs, 'id'>>;
+  linkDeals?: Resolver<ResolversTypes['MilitaryDeal'], ParentType, ContextType, RequireFields<MutationLinkDealsArgs, 'deal' | 'sourceRecord'>>;
   syncRecords?: Resolver<ResolversTypes['SyncRun'], ParentType, ContextType, RequireFields<MutationSyncRecordsArgs, 'lines'>>;
+  unlinkDeals?: Resolver<ResolversTypes['MilitaryDeal'], ParentType, ContextType, RequireFields<MutationUnlinkDealsArgs, 'deal' | 'sourceRecord'>>;
   upsertEvent?: Resolver<ResolversTypes['Event'], ParentType, ContextType, RequireFields<MutationUpsertEventArgs, 'input'>>;
   upsertLeader?: Resolver<ResolversTypes['Leader'], ParentType, ContextType, RequireFields<MutationUpsertLeaderArgs, 'input'>>;
   upsertMeeting?: Resolver<ResolversTypes['Meeting'], ParentType, ContextType, RequireFields<MutationUpsertMeetingArgs, 'input'>>;
@@ -1841,8 +2162,11 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
+  deals?: Resolver<ResolversTypes['MilitaryDealConnection'], ParentType, ContextType, RequireFields<OrganizationDealsArgs, 'includeSourceRecords'>>;
+  events?: Resolver<ResolversTypes['EventConnection'], ParentType, ContextType, Partial<OrganizationEventsArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['OrganizationKind'], ParentType, ContextType>;
+  leaders?: Resolver<ResolversTypes['LeaderConnection'], ParentType, ContextType, Partial<OrganizationLeadersArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   parent?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   revisions?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, Partial<OrganizationRevisionsArgs>>;
@@ -1872,7 +2196,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   militaryDeals?: Resolver<ResolversTypes['MilitaryDealConnection'], ParentType, ContextType, Partial<QueryMilitaryDealsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
-  relations?: Resolver<ResolversTypes['TimelineConnection'], ParentType, ContextType, RequireFields<QueryRelationsArgs, 'countries'>>;
+  relations?: Resolver<ResolversTypes['TimelineConnection'], ParentType, ContextType, RequireFields<QueryRelationsArgs, 'countries' | 'includeSourceRecords'>>;
   search?: Resolver<Array<ResolversTypes['SearchResult']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'text'>>;
   statements?: Resolver<ResolversTypes['StatementConnection'], ParentType, ContextType, Partial<QueryStatementsArgs>>;
   syncRuns?: Resolver<ResolversTypes['SyncRunConnection'], ParentType, ContextType, Partial<QuerySyncRunsArgs>>;
@@ -1903,6 +2227,7 @@ export type RevisionEdgeResolvers<ContextType = Context, ParentType extends Reso
 export type RoleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Role'] = ResolversParentTypes['Role']> = {
   country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
   end?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  heldOn?: Resolver<Array<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   start?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1927,13 +2252,16 @@ export type SourceResolvers<ContextType = Context, ParentType extends ResolversP
 export type StatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Statement'] = ResolversParentTypes['Statement']> = {
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   countries?: Resolver<Array<ResolversTypes['Country']>, ParentType, ContextType>;
-  date?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['PartialDate'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   reportedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reporter?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   revisions?: Resolver<ResolversTypes['RevisionConnection'], ParentType, ContextType, Partial<StatementRevisionsArgs>>;
   speaker?: Resolver<ResolversTypes['Leader'], ParentType, ContextType>;
+  speakers?: Resolver<Array<ResolversTypes['Leader']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2011,16 +2339,21 @@ export type Resolvers<ContextType = Context> = {
   Citation?: CitationResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DealDisagreement?: DealDisagreementResolvers<ContextType>;
+  DealFigure?: DealFigureResolvers<ContextType>;
   Delegation?: DelegationResolvers<ContextType>;
   DeleteResult?: DeleteResultResolvers<ContextType>;
   Event?: EventResolvers<ContextType>;
   EventConnection?: EventConnectionResolvers<ContextType>;
   EventEdge?: EventEdgeResolvers<ContextType>;
+  EventLink?: EventLinkResolvers<ContextType>;
+  Invitation?: InvitationResolvers<ContextType>;
   Leader?: LeaderResolvers<ContextType>;
   LeaderConnection?: LeaderConnectionResolvers<ContextType>;
   LeaderEdge?: LeaderEdgeResolvers<ContextType>;
   Location?: LocationResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
+  MeetingAttendee?: MeetingAttendeeResolvers<ContextType>;
   MeetingConnection?: MeetingConnectionResolvers<ContextType>;
   MeetingEdge?: MeetingEdgeResolvers<ContextType>;
   MilitaryDeal?: MilitaryDealResolvers<ContextType>;

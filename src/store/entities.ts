@@ -282,6 +282,17 @@ export interface BatchEntry {
   mode: 'upsert' | 'ensure';
   /** When the record's source was generated (see `WriteOptions.snapshot`). */
   snapshot?: string;
+  /** Fields the stored entity keeps when the record does not set them (a deal's `sameAs`, which sources never send). */
+  keep?: readonly string[];
+}
+
+/** The entry's record, with the stored values of its `keep` fields that it leaves out. */
+function withKept(entry: BatchEntry, current: StoredEntity | null): EntityRecord {
+  if (!entry.keep || !current || current.deleted) return entry.record;
+  const stored = current.record as unknown as Record<string, unknown>;
+  const own = entry.record as unknown as Record<string, unknown>;
+  const kept = entry.keep.filter((field) => own[field] === undefined && stored[field] !== undefined).map((field) => [field, stored[field]]);
+  return kept.length === 0 ? entry.record : ({ ...entry.record, ...Object.fromEntries(kept) } as EntityRecord);
 }
 
 /** What happened to one entry of a batch: its outcome, or the error that stopped it. */
@@ -318,7 +329,7 @@ export async function writeEntities(db: Db, entries: readonly BatchEntry[], acto
     };
     for (let attempt = 0; ; attempt++) {
       try {
-        const result = await prepare(db, current, entry.record, options);
+        const result = await prepare(db, current, withKept(entry, current), options);
         if (result.entity?.pending) committed.push(result.entity);
         return { outcome: result.outcome };
       } catch (error) {

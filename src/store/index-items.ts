@@ -1,8 +1,9 @@
 import type { EntityKind } from '../domain/ids.js';
 import { countryId } from '../domain/ids.js';
 import { dateRange, yearBefore } from '../domain/partial-date.js';
-import type { EntityRecord } from '../domain/records.js';
+import { type DealRecord, type EntityRecord, responseLinks } from '../domain/records.js';
 import { referencedIds } from '../domain/references.js';
+import { roleSpan } from '../domain/roles.js';
 import { foldName, wordSuffixes } from '../domain/text.js';
 import { DATE_KEY_MAX, DATE_KEY_MIN, datedSortKey, LIST } from './keys.js';
 
@@ -21,6 +22,8 @@ export interface IndexItem {
   k?: string;
   /** Country code of a leader's name entries, for `leaders(filter: {nameStartsWith, country})`. */
   c?: string;
+  /** On a deal's entries: the deal of another source it describes, so lists show each transfer once. */
+  dup?: string;
 }
 
 function dated(pk: string, record: EntityRecord, date: string | undefined, endDate?: string): IndexItem {
@@ -93,37 +96,47 @@ function listItemsOf(record: EntityRecord): IndexItem[] {
       const items = [named(LIST.all('leader'), record, record.name), ...names];
       if (record.country) items.push(named(LIST.leadersOf(record.country), record, record.name));
       record.roles.forEach((role, i) => {
-        const first = role.start ? dateRange(role.start).start : DATE_KEY_MIN;
-        const last = role.end ? dateRange(role.end).end : DATE_KEY_MAX;
+        // A role nothing dates is listed nowhere by date: it would otherwise match every `activeOn`.
+        const span = roleSpan(role);
+        if (!span) return;
         for (const code of new Set(['*', ...(role.country ? [role.country] : record.country ? [record.country] : [])])) {
-          items.push({ pk: LIST.roles(code), sk: `${first}#${record.id}#${i}`, ref: record.id, t: 'leader', e: last });
+          items.push({ pk: LIST.roles(code), sk: `${span.start}#${record.id}#${i}`, ref: record.id, t: 'leader', e: span.end });
         }
       });
-      return items;
+      return [...items, ...organizationLeaderItems(record)];
     }
     case 'meeting': {
       const at = (pk: string) => ({ ...dated(pk, record, record.date, record.endDate), st: record.status });
       return [
         at(LIST.all('meeting')),
         ...record.participants.map((p) => at(LIST.meetingsOf(p))),
+        // An invitee's meetings include the meetings they were invited to.
+        ...(record.invitations ?? []).map((i) => at(LIST.meetingsOf(i.invitee))),
         ...record.countries.map((c) => at(LIST.meetingsOf(countryId(c)))),
         ...pairItems(record, record.countries, record.date, record.endDate),
       ];
     }
     case 'deal': {
-      const at = (pk: string) => ({ ...dated(pk, record, record.agreedOn), st: record.status });
+      const at = (pk: string): IndexItem => ({
+        ...dealDated(pk, record),
+        st: record.status,
+        ...(record.sameAs ? { dup: record.sameAs } : {}),
+      });
       const codes = [countryOf(record.supplier), countryOf(record.recipient)].filter((c): c is string => c !== null);
       return [
         at(LIST.all('deal')),
         at(LIST.dealsSuppliedBy(record.supplier)),
         at(LIST.dealsReceivedBy(record.recipient)),
         at(LIST.dealsBetween(record.supplier, record.recipient)),
-        ...pairItems(record, codes, record.agreedOn),
+        ...pairItems(record, codes, record.agreedOn).map((item) => at(item.pk)),
+        ...dealLinkItems(record, at),
       ];
     }
     case 'event': {
       const at = (pk: string) => ({ ...dated(pk, record, record.date, record.endDate), k: record.kind });
       const parties = [...new Set([...record.actors, ...record.targets])];
+      // Records stored before `countries` existed lack it.
+      const about = record.countries ?? [];
       const sides = [record.actors, record.targets].map((ids) => ids.map(countryOf).filter((c): c is string => c !== null));
       const pairs = (sides[0] ?? []).flatMap((a) => (sides[1] ?? []).map((b) => [a, b]));
       return [
@@ -133,18 +146,53 @@ function listItemsOf(record: EntityRecord): IndexItem[] {
         ...pairs.flatMap((pair) => pairItems(record, pair, record.date, record.endDate)),
         // Countries acting together are in a relation too (Russia and Iran over a delivery).
         ...pairItems(record, sides[0] ?? [], record.date, record.endDate),
+        // The states it is about, beyond its parties (sanctions over transfers between two of them).
+        ...pairItems(record, [...about, ...(sides[0] ?? []), ...(sides[1] ?? [])], record.date, record.endDate).filter((item) =>
+          about.some((c) => item.pk.split('#').includes(c)),
+        ),
+        ...responseLinks(record).map((link) => at(LIST.responsesTo(link.event))),
       ];
     }
     case 'statement': {
       const items = [
         dated(LIST.all('statement'), record, record.date),
         dated(LIST.statementsOf(record.speaker), record, record.date),
+        ...(record.coSpeakers ?? []).map((s) => dated(LIST.statementsOf(s), record, record.date)),
         ...pairItems(record, record.countries, record.date),
       ];
       if (record.meeting) items.push(dated(LIST.statementsOf(record.meeting), record, record.date));
       return items;
     }
   }
+}
+
+// Reverse links and cross-source lists (issue 11), kept apart for the list model to absorb.
+
+/** A leader's entries in the leader lists of the organisations they lead or hold roles in. */
+function organizationLeaderItems(record: Extract<EntityRecord, { type: 'leader' }>): IndexItem[] {
+  const organizations = new Set([record.organization, ...record.roles.map((r) => r.organization)].filter((o): o is string => !!o));
+  return [...organizations].map((o) => named(LIST.leadersOfOrganization(o), record, record.name));
+}
+
+/**
+ * Where a deal stands in dated lists: by its date of agreement; when no source gives one, it
+ * was agreed at the latest when it became public, so its range runs up to `disclosedOn`.
+ */
+function dealDated(pk: string, record: DealRecord): IndexItem {
+  if (record.agreedOn || !record.disclosedOn) return dated(pk, record, record.agreedOn);
+  return { pk, sk: datedSortKey(DATE_KEY_MIN, record.id), ref: record.id, t: record.type, e: dateRange(record.disclosedOn).end };
+}
+
+/** A SIPRI register record is one whose id the SIPRI parser made; every other deal is curated. */
+export function isRegisterDeal(id: string): boolean {
+  return id.startsWith('deal:sipri-');
+}
+
+function dealLinkItems(record: DealRecord, at: (pk: string) => IndexItem): IndexItem[] {
+  const items = [at(LIST.dealsOf(record.supplier)), at(LIST.dealsOf(record.recipient))];
+  if (!isRegisterDeal(record.id)) items.push(at(LIST.curatedDeals()));
+  if (record.sameAs) items.push(at(LIST.sourceRecordsOf(record.sameAs)));
+  return items;
 }
 
 // ---------------------------------------------------------------- reverse references

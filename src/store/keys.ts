@@ -47,7 +47,27 @@ export const LIST = {
   names: (firstChar: string) => `NAMES#${firstChar}`,
   /** Data sync runs, by start time. */
   syncRuns: () => 'SYNCRUNS',
+
+  // Reverse links and cross-source lists (issue 11), kept apart for the list model to absorb.
+  /** Leaders of an organisation (their own organisation or a role in it), by name. */
+  leadersOfOrganization: (organizationId: string) => `LEADERS#ORG#${organizationId}`,
+  /** Events that answered an event, by the answering event's date. */
+  responsesTo: (eventId: string) => `RESPONSES#${eventId}`,
+  /** Deals an actor is a party to, either side, by date agreed. */
+  dealsOf: (actorId: string) => `DEALS#A#${actorId}`,
+  /** Deals that are not SIPRI register records (the article's), by date agreed: the candidates of deal matching. */
+  curatedDeals: () => 'DEALS#CURATED',
+  /** Register records that describe a deal of another source (`sameAs`), by date agreed. */
+  sourceRecordsOf: (dealId: string) => `SAMEAS#${dealId}`,
 } as const;
+
+/**
+ * An editor's decision that a register record does (or does not) describe a curated deal,
+ * beside the register record's own partition: deal matching at later syncs keeps to it.
+ */
+export function dealLinkDecisionKey(registerDealId: string, curatedDealId: string): { pk: string; sk: string } {
+  return { pk: `DEALLINK#${registerDealId}`, sk: curatedDealId };
+}
 
 /** The sort key of a dated index item: first day covered, then the id for a stable order. */
 export function datedSortKey(firstDay: string, id: string): string {

@@ -37,6 +37,8 @@ export interface ListQuery {
   prefix?: string;
   /** Only entries with these index attributes (status `st`, event kind `k`, entity kind `t`, country `c`). */
   where?: Partial<Record<'st' | 'k' | 't' | 'c', string>>;
+  /** Only entries without these index attributes (`dup`: deals another source's deal stands for). */
+  without?: readonly 'dup'[];
 }
 
 const MAX_PAGE_READS = 20;
@@ -86,6 +88,10 @@ export async function queryList(db: Db, query: ListQuery): Promise<ListPage> {
     names[`#${attribute}`] = attribute;
     values[`:${attribute}`] = value;
     filters.push(`#${attribute} = :${attribute}`);
+  }
+  for (const attribute of query.without ?? []) {
+    names[`#${attribute}`] = attribute;
+    filters.push(`attribute_not_exists(#${attribute})`);
   }
   // Facts spanning more than a year can start before `low` and still reach `from`: they are
   // listed a second time in the list's long-facts partition, read once the key range is done.

@@ -7,6 +7,7 @@ import { unstorableReason } from '../store/limits.js';
 import { type Absence, absentRecords, brokenReferences, describeBroken } from '../store/references.js';
 import { newSyncRunId, RUN_LEASE_MS, type SyncRunReport, saveSyncRun } from '../store/sync-runs.js';
 import { type Format, parseDetected } from './detect.js';
+import { linkDeals } from './link-deals.js';
 import { type Source, SourceError } from './sources/index.js';
 
 /** How a run goes. */
@@ -101,6 +102,7 @@ export async function runSync(db: Db, source: Source, options: SyncOptions = {})
     ? (entries: Entry[]) => predict(db, entries)
     : (entries: Entry[]) => writeEntities(db, entries, options.actor ?? `sync:${source.name}`, options.concurrency ?? 16);
   const references = new ReferenceCheck(db);
+  let dealsChanged = false;
   const land = async (entries: Entry[]): Promise<Entry[]> => {
     const waiting = await references.writeInWaves(entries, write, (entry, result) => {
       if ('error' in result) {
@@ -112,6 +114,8 @@ export async function runSync(db: Db, source: Source, options: SyncOptions = {})
       } else {
         const counter = COUNTED[result.outcome];
         report[counter] = (report[counter] ?? 0) + 1;
+        if (!options.dryRun && (result.outcome === 'created' || result.outcome === 'updated') && entry.record.type === 'deal')
+          dealsChanged = true;
       }
     });
     options.onProgress?.({ ...report });
@@ -147,6 +151,8 @@ export async function runSync(db: Db, source: Source, options: SyncOptions = {})
       deferred = again;
     }
     for (const entry of deferred) reject(entry.line, references.describe(entry));
+    // Deals of one source may describe deals of another: link them (docs/deal-matching.md).
+    if (dealsChanged) await linkDeals(db, options.actor ?? `sync:${source.name}`);
     report.status = 'SUCCEEDED';
   } catch (error) {
     report.status = 'FAILED';
@@ -174,6 +180,8 @@ function entryOf(parsed: { record: BatchEntry['record']; mode: BatchEntry['mode'
     mode: parsed.mode,
     line: parsed.line,
     ...(parsed.snapshot !== undefined ? { snapshot: parsed.snapshot } : {}),
+    // Links between deals of different sources are made here, never sent by a source.
+    ...(parsed.record.type === 'deal' ? { keep: ['sameAs'] } : {}),
   };
 }
 

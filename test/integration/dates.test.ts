@@ -10,7 +10,7 @@ const PUTIN_IN_IRAN = 'meeting:2022-07-putin-visit-iran';
 const DRONES = 'deal:2022-iran-russia-drones';
 /** 2024-10-23..2024-10-24: the BRICS summit in Kazan. */
 const KAZAN = 'meeting:2024-10-23-brics-summit-kazan';
-/** 2023-08-24..2024-01-01: Iran joining BRICS. */
+/** "2023": Iran becoming a full member of BRICS ("last year", in an article of October 2024). */
 const BRICS_MEMBERSHIP = 'event:2023-08-24-iran-joins-brics';
 
 let gateway: TestGateway;
@@ -87,14 +87,14 @@ describe('Dates: from and to on facts of several days', () => {
     expect(await putinMeetings({ from: '2024-10-12', to: '2024-10-22' })).toEqual([]);
   });
 
-  it('keeps an event until its last day: Iran joining BRICS (2023-08-24 to 2024-01-01)', async () => {
+  it('keeps an event of year precision to its last day: Iran joining BRICS ("2023")', async () => {
     const EVENTS = `query ($from: PartialDate, $to: PartialDate) { events(filter: { actor: "organization:brics", from: $from, to: $to }) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`;
     const brics = async (range: { from?: string; to?: string }) => idsOf(await connection(gateway, EVENTS, range, 'events'));
-    expect(await brics({ from: '2024-01-01' })).toEqual([BRICS_MEMBERSHIP]);
-    expect(await brics({ from: '2024' })).toEqual([BRICS_MEMBERSHIP]);
-    expect(await brics({ from: '2024-01-02' })).toEqual([]);
-    expect(await brics({ to: '2023-08-24' })).toEqual([BRICS_MEMBERSHIP]);
-    expect(await brics({ to: '2023-08-23' })).toEqual([]);
+    expect(await brics({ from: '2023-12-31' })).toEqual([BRICS_MEMBERSHIP]);
+    expect(await brics({ from: '2023-12' })).toEqual([BRICS_MEMBERSHIP]);
+    expect(await brics({ from: '2024-01-01' })).toEqual([]);
+    expect(await brics({ to: '2023-01-01' })).toEqual([BRICS_MEMBERSHIP]);
+    expect(await brics({ to: '2022-12-31' })).toEqual([]);
   });
 });
 
@@ -183,17 +183,25 @@ describe('Dates: activeOn at each precision', () => {
     expect(await activeOn('2024-10')).not.toContain('leader:hassan-nasrallah');
   });
 
-  it('keeps a role that began within the month or year asked for', async () => {
-    // Pezeshkian took office on 2024-07-28.
+  it('keeps a role whose start is a month from its first day: Pezeshkian from "2024-07" ("election in late July")', async () => {
     expect(await activeOn('2024-07')).toContain('leader:masoud-pezeshkian');
-    expect(await activeOn('2024-07-28')).toContain('leader:masoud-pezeshkian');
-    expect(await activeOn('2024-07-27')).not.toContain('leader:masoud-pezeshkian');
-    expect(await activeOn('2024-06')).not.toContain('leader:masoud-pezeshkian');
+    expect(await activeOn('2024-07-01')).toContain('leader:masoud-pezeshkian');
+    expect(await activeOn('2025')).toContain('leader:masoud-pezeshkian');
+    expect(await activeOn('2024-06-30')).not.toContain('leader:masoud-pezeshkian');
   });
 
-  it('keeps a role whose start is a month: Nasrallah from "1992-02"', async () => {
-    expect(await activeOn('1992-02-01')).toContain('leader:hassan-nasrallah');
-    expect(await activeOn('1992-01-31')).not.toContain('leader:hassan-nasrallah');
+  it('keeps a role known from the dates the source shows it held, from the first to the last: Lavrov 2023-10-23 to 2024-10-11', async () => {
+    expect(await activeOn('2023-10-23')).toContain('leader:sergey-lavrov');
+    expect(await activeOn('2024-05')).toContain('leader:sergey-lavrov');
+    expect(await activeOn('2024-10-11')).toContain('leader:sergey-lavrov');
+    expect(await activeOn('2023-10-22')).not.toContain('leader:sergey-lavrov');
+    expect(await activeOn('2024-10-12')).not.toContain('leader:sergey-lavrov');
+  });
+
+  it('keeps a role with only an end on that day alone, not on every earlier date: Nilforoushan', async () => {
+    expect(await activeOn('2024-09-27')).toContain('leader:abbas-nilforoushan');
+    expect(await activeOn('2024-09-26')).not.toContain('leader:abbas-nilforoushan');
+    expect(await activeOn('1950')).not.toContain('leader:abbas-nilforoushan');
   });
 });
 

@@ -139,7 +139,7 @@ describe.each(['dev', 'prod'] as const)('Integrity of writes over HTTP (%s stage
       );
       const statement = await refused(
         'mutation ($input: StatementInput!) { upsertStatement(input: $input) { id } }',
-        { input: { speaker: 'leader:nobody-spoke', quote: 'Nothing.', meeting: 'meeting:never-held', citations } },
+        { input: { speaker: 'leader:nobody-spoke', quote: 'Nothing.', date: '2024-11-05', meeting: 'meeting:never-held', citations } },
         'BAD_USER_INPUT',
       );
 

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db.js';
-import { getEntity } from '../../src/store/entities.js';
+import { getEntities, getEntity } from '../../src/store/entities.js';
+import { LIST } from '../../src/store/keys.js';
+import { queryList } from '../../src/store/lists.js';
 import { runSync } from '../../src/sync/run.js';
 import { resolveSource } from '../../src/sync/sources/index.js';
 import { isSyncRunItem, tableChecksum } from '../support/checksum.js';
@@ -91,10 +93,16 @@ describe('Sync: SIPRI exports', () => {
     expect(broken.rejected).toBe(0);
     expect(perDelivery.rejected).toBe(0);
     expect(perDelivery.format).toBe('sipri');
+    // The first deal of the file (SIPRI AT 65442: Australia to Ukraine, UFH 155mm, 2022), found by its parties.
     const text = readFileSync(PER_DELIVERY, 'latin1').split('\n');
-    const id = text.find((l) => /^\d+,/.test(l))?.split(',')[0];
-    const deal = await getEntity(db, `deal:sipri-at-${id}`);
-    expect(deal?.record.type).toBe('deal');
+    expect(text.find((l) => /^\d+,/.test(l))).toMatch(/^65442,Australia,Ukraine,UFH 155mm,/);
+    const page = await queryList(db, { pk: LIST.dealsBetween('country:AU', 'country:UA'), first: 10 });
+    const deals = await getEntities(
+      db,
+      page.entries.map((e) => e.ref),
+    );
+    const designations = [...deals.values()].map((d) => (d.record.type === 'deal' ? d.record.items[0]?.designation : null));
+    expect(designations).toContain('UFH 155mm');
   });
 
   it('refuses damaged rows with their line numbers and lands the good ones', async () => {

@@ -8,6 +8,8 @@ const meeting: MeetingRecord = {
   date: '2024-10-11',
   status: 'HELD',
   participants: ['leader:a', 'leader:b'],
+  participantRoles: [],
+  invitations: [],
   delegations: [],
   countries: ['RU', 'IR'],
   topics: [],

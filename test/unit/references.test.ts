@@ -11,6 +11,8 @@ describe('Domain: references of a record', () => {
       status: 'HELD',
       location: { city: 'Ashgabat', country: 'TM' },
       participants: ['leader:a', 'leader:b'],
+      participantRoles: [{ leader: 'leader:a', role: 'HOST' }],
+      invitations: [{ invitee: 'leader:c', invitedBy: 'leader:a', status: 'DECLINED', citations: [] }],
       delegations: [{ description: 'aides', country: 'RU', representing: 'leader:a' }],
       countries: ['RU', 'IR'],
       topics: [],
@@ -19,6 +21,9 @@ describe('Domain: references of a record', () => {
     expect(referencesOf(meeting)).toEqual([
       { field: 'participants[0]', id: 'leader:a' },
       { field: 'participants[1]', id: 'leader:b' },
+      { field: 'participantRoles[0].leader', id: 'leader:a' },
+      { field: 'invitations[0].invitee', id: 'leader:c' },
+      { field: 'invitations[0].invitedBy', id: 'leader:a' },
       { field: 'countries[0]', id: 'country:RU' },
       { field: 'countries[1]', id: 'country:IR' },
       { field: 'location.country', id: 'country:TM' },
@@ -26,7 +31,7 @@ describe('Domain: references of a record', () => {
       { field: 'delegations[0].representing', id: 'leader:a' },
       { field: 'citations[0].source', id: 'source:s' },
     ]);
-    expect(referencedIds(meeting)).toEqual(['leader:a', 'leader:b', 'country:RU', 'country:IR', 'country:TM', 'source:s']);
+    expect(referencedIds(meeting)).toEqual(['leader:a', 'leader:b', 'leader:c', 'country:RU', 'country:IR', 'country:TM', 'source:s']);
   });
 
   it("lists a leader's country and roles, and an event's parties and what it responds to", () => {
@@ -47,7 +52,13 @@ describe('Domain: references of a record', () => {
       summary: 'S',
       actors: ['country:IR'],
       targets: ['country:IL'],
-      respondsTo: ['event:e', 'event:before'],
+      unnamedTargets: [],
+      countries: ['LB'],
+      respondsTo: [
+        'event:e',
+        'event:before',
+        { event: 'event:claimed', confidence: 'ALLEGED', claimedBy: 'organization:o', citations: [] },
+      ],
       confidence: 'REPORTED',
       citations: [{ source: 'source:s' }],
     };
@@ -61,7 +72,10 @@ describe('Domain: references of a record', () => {
     expect(referencesOf(event).map((r) => `${r.field}=${r.id}`)).toEqual([
       'actors[0]=country:IR',
       'targets[0]=country:IL',
+      'countries[0]=country:LB',
       'respondsTo[1]=event:before',
+      'respondsTo[2].event=event:claimed',
+      'respondsTo[2].claimedBy=organization:o',
       'citations[0].source=source:s',
     ]);
   });

@@ -185,7 +185,7 @@ describe('Parser: SIPRI', () => {
     expect(btr.comments).toMatch(/^Part of THB4b \(\$120 m\) deal .* redesign for other engines$/);
     expect(btr.citations[0]?.excerpt).toMatch(/for other engines ,0\.25,3\.5,3\.25$/);
 
-    const hermes = dealBy(parsed, 'country:IL', 'organization:sipri-united-nations', 'Hermes-900');
+    const hermes = dealBy(parsed, 'country:IL', 'organization:united-nations', 'Hermes-900');
     expect(hermes.items[0]).toMatchObject({ description: 'UAV', quantity: 3, delivered: 3, deliveryYears: [2016] });
     expect(hermes.comments).toBe('3-year lease; for use with UN peacekeeping forces in Mali');
 
@@ -217,19 +217,26 @@ describe('Parser: SIPRI', () => {
     });
     expect(country('CZ')).toMatchObject({ name: 'Czechia', former: false });
     expect(country('SU')).toMatchObject({ name: 'Soviet Union', former: true });
-    expect(organization('organization:sipri-hezbollah-lebanon')).toEqual<OrganizationRecord>({
+    // Parties of the catalogue land on the entity the knowledge base already knows (data/article.ndjson's Hezbollah).
+    expect(organization('organization:hezbollah')).toEqual<OrganizationRecord>({
       type: 'organization',
-      id: 'organization:sipri-hezbollah-lebanon',
-      name: 'Hezbollah (Lebanon)',
-      aliases: [],
+      id: 'organization:hezbollah',
+      name: 'Hezbollah',
+      aliases: ['Hezbollah (Lebanon)'],
       kind: 'NON_STATE_GROUP',
       country: 'LB',
       citations: [{ source: SAMPLE_SOURCE, excerpt: 'Hezbollah (Lebanon)*' }],
     });
-    expect(organization('organization:sipri-houthi-rebels-yemen')).toMatchObject({ kind: 'NON_STATE_GROUP', country: 'YE' });
-    expect(organization('organization:sipri-african-union')).toMatchObject({ name: 'African Union', kind: 'INTERNATIONAL_ORGANIZATION' });
-    expect(organization('organization:sipri-african-union')?.country).toBeUndefined();
-    expect(organization('organization:sipri-united-nations')).toMatchObject({ kind: 'INTERNATIONAL_ORGANIZATION' });
+    expect(organization('organization:houthis')).toMatchObject({
+      name: 'Houthis',
+      aliases: ['Houthi rebels (Yemen)'],
+      kind: 'NON_STATE_GROUP',
+      country: 'YE',
+    });
+    expect(organization('organization:african-union')).toMatchObject({ name: 'African Union', kind: 'INTERNATIONAL_ORGANIZATION' });
+    expect(organization('organization:african-union')?.country).toBeUndefined();
+    expect(organizations.filter((o) => o.id.startsWith('organization:sipri-'))).toEqual([]);
+    expect(organization('organization:united-nations')).toMatchObject({ kind: 'INTERNATIONAL_ORGANIZATION' });
     expect(organization('organization:unknown-supplier')).toMatchObject({
       kind: 'UNKNOWN',
       citations: [{ source: SAMPLE_SOURCE, excerpt: 'unknown supplier(s)' }],
@@ -238,7 +245,7 @@ describe('Parser: SIPRI', () => {
     expect(dealBy(parsed, 'organization:unknown-supplier', 'country:AF', 'Mi-17').summary).toBe(
       'Afghanistan ordered 6 Mi-17 transport helicopter from an unknown supplier in 2007; 6 delivered in 2008 (SIPRI).',
     );
-    expect(dealBy(parsed, 'country:IR', 'organization:sipri-hezbollah-lebanon', 'Almas-1').status).toBe('DELIVERED');
+    expect(dealBy(parsed, 'country:IR', 'organization:hezbollah', 'Almas-1').status).toBe('DELIVERED');
     // Each party is handed out once, before its first deal.
     const ids = [...countries, ...organizations].map((r) => r.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -298,13 +305,20 @@ describe('Parser: SIPRI', () => {
           expect(parties.has(p.record.recipient), `${fixture} line ${p.line}`).toBe(true);
         }
       }
+      // The catalogue's parties, written out: SIPRI's name and the entity it lands on.
+      const catalogue: Record<string, string> = {
+        'Hezbollah (Lebanon)*': 'organization:hezbollah',
+        'Houthi rebels (Yemen)*': 'organization:houthis',
+        'African Union**': 'organization:african-union',
+        'United Nations**': 'organization:united-nations',
+      };
       for (const name of new Set(partyNames(fixture))) {
         const code = countryCodeForSipriName(name);
         const id = code
           ? `country:${code}`
           : /^unknown (supplier|recipient)\(s\)$/.test(name)
             ? `organization:unknown-${name.split(' ')[1]?.replace('(s)', '')}`
-            : `organization:sipri-${slugify(name.replace(/\*+$/, ''))}`;
+            : (catalogue[name] ?? `organization:sipri-${slugify(name.replace(/\*+$/, ''))}`);
         expect(parties.has(id), `${fixture}: ${name}`).toBe(true);
       }
     }
@@ -321,7 +335,7 @@ describe('Parser: SIPRI', () => {
       status: 'AGREED',
       items: [{ quantity: 6, delivered: 0 }],
     });
-    const sammad = dealBy(parsed, 'country:IR', 'organization:sipri-houthi-rebels-yemen', 'Sammad-3');
+    const sammad = dealBy(parsed, 'country:IR', 'organization:houthis', 'Sammad-3');
     expect(sammad.items[0]?.quantity).toBeUndefined();
     expect(sammad).toMatchObject({ status: 'DELIVERING', items: [{ delivered: 55 }] });
   });
@@ -363,7 +377,7 @@ describe('Parser: SIPRI', () => {
     const deals = dealsOf(parsed);
     expect(deals).toHaveLength(34);
 
-    const bushmaster = deals.find((d) => d.id === 'deal:sipri-at-65361');
+    const bushmaster = dealBy(parsed, 'country:AU', 'country:UA', 'Bushmaster');
     expect(bushmaster).toMatchObject({
       supplier: 'country:AU',
       recipient: 'country:UA',
@@ -386,21 +400,36 @@ describe('Parser: SIPRI', () => {
     expect(bushmaster?.citations[0]?.excerpt?.split('\n')).toHaveLength(2);
 
     // Rows of one ID need not come in year order.
-    const strela = deals.find((d) => d.id === 'deal:sipri-at-67496');
+    const strela = dealBy(parsed, 'country:CZ', 'country:UA', 'Strela-2');
     expect(strela?.items[0]).toMatchObject({ delivered: 435, deliveryYears: [2022, 2023] });
-    expect(deals.find((d) => d.id === 'deal:sipri-at-66290')).toMatchObject({
+    expect(dealBy(parsed, 'country:BE', 'country:UA', 'AIM-120B AMRAAM')).toMatchObject({
       agreedOnUncertain: true,
       items: [{ condition: 'Second hand', delivered: 15 }],
     });
-    const line = parsed.find((p) => p.ok && p.record.id === 'deal:sipri-at-65361')?.line;
+    const line = parsed.find((p) => p.ok && p.record.id === bushmaster.id)?.line;
     expect(line).toBe(14);
+  });
+
+  it('gives a deal the same id from either layout: Bushmaster to Ukraine, SIPRI AT 65361 per delivery, one row at deal level', async () => {
+    // Prepare: the deal-level row of the same deal, verbatim from the full export of May 2026.
+    const header = fixtureText(SAMPLE).split('\n').slice(0, 12).join('\n');
+    const row =
+      'Ukraine,Australia,2022,,120,,Bushmaster,armoured personnel carrier,120,?,2022; 2023,Second hand,Second-hand; aid after 2022 Russian invasion of Ukraine; incl 2 ambulance version,0.14,16.8,16.8';
+
+    // Act
+    const dealLevel = dealBy(await parseText(`${header}\n${row}\n`), 'country:AU', 'country:UA', 'Bushmaster');
+    const perDelivery = dealBy(await parseFixture(PER_DELIVERY), 'country:AU', 'country:UA', 'Bushmaster');
+
+    // Assess
+    expect(dealLevel.id).toMatch(/^deal:sipri-[0-9a-f]{12}$/);
+    expect(perDelivery.id).toBe(dealLevel.id);
   });
 
   it('refuses the rows of a per-delivery deal that come after the deal was read', async () => {
     const lines = fixtureText(PER_DELIVERY).split('\n');
     const moved = [...lines.slice(0, 12), lines[13], lines[15], lines[14], ''].join('\n');
     const parsed = await parseText(moved);
-    expect(dealsOf(parsed).map((d) => d.id)).toEqual(['deal:sipri-at-65361', 'deal:sipri-at-65535']);
+    expect(dealsOf(parsed).map((d) => d.items[0]?.designation)).toEqual(['Bushmaster', 'Waran']);
     expect(refusalsOf(parsed)).toEqual([{ line: 15, ok: false, reason: expect.stringMatching(/SIPRI AT Database ID 65361 .*line 13/) }]);
   });
 

@@ -1,9 +1,10 @@
 import { isCountryCode, isIdOf } from '../../domain/ids.js';
 import { dateRange } from '../../domain/partial-date.js';
 import { ValidationError } from '../../errors.js';
+import { LIST } from '../../store/keys.js';
 import { type ListQuery, queryList } from '../../store/lists.js';
 import type { Context } from '../context.js';
-import type { Model } from '../models.js';
+import type { MilitaryDealModel, Model } from '../models.js';
 import { type Connection, type PageArgs, pageSize, toConnection } from '../pagination.js';
 
 /** Reads a page of a list and loads its entities. */
@@ -14,6 +15,24 @@ export async function listConnection<M = Model>(
 ): Promise<Connection<M>> {
   const page = await queryList(ctx.db, { ...query, first: pageSize(args.first), after: args.after ?? null });
   return toConnection<M>(page, ctx.loaders);
+}
+
+/** Deals an actor is party to, each transfer once unless the caller asks for the register records too. */
+export function dealsOf(
+  ctx: Context,
+  actorId: string,
+  args: PageArgs & { includeSourceRecords?: boolean | null },
+): Promise<Connection<MilitaryDealModel>> {
+  return listConnection<MilitaryDealModel>(
+    ctx,
+    { pk: LIST.dealsOf(actorId), newestFirst: true, ...withoutSourceRecords(args.includeSourceRecords) },
+    args,
+  );
+}
+
+/** The list option that leaves out register records another deal stands for, unless they are asked for. */
+export function withoutSourceRecords(include: boolean | null | undefined): Pick<ListQuery, 'without'> {
+  return include ? {} : { without: ['dup'] };
 }
 
 /** The date range [from.start, to.end] of a filter, checked. */

@@ -10,7 +10,7 @@ import type { Context } from '../context.js';
 import type { CountryModel, LeaderModel, Model, OrganizationModel } from '../models.js';
 import { type Connection, MAX_PAGE_SIZE, type PageArgs, pageSize, toConnection } from '../pagination.js';
 import type { QueryResolvers } from '../resolvers-types.generated.js';
-import { activeOnQuery, countryCode, during, idArg, listConnection } from './lists.js';
+import { activeOnQuery, countryCode, during, idArg, listConnection, withoutSourceRecords } from './lists.js';
 
 type Args<T> = T & PageArgs;
 type Filter<F> = Args<{ filter?: F | null }>;
@@ -58,9 +58,15 @@ async function distinctLeaders(ctx: Context, query: LeaderListQuery, page: PageA
 /** Leaders, by whichever list serves the filter. */
 export function leadersList(
   ctx: Context,
-  filter: { country?: string | null; nameStartsWith?: string | null; activeOn?: string | null },
+  filter: { country?: string | null; nameStartsWith?: string | null; activeOn?: string | null; organization?: string | null },
   page: PageArgs,
 ): Promise<Connection<LeaderModel>> {
+  if (filter.organization !== undefined && filter.organization !== null) {
+    if (filter.country || filter.nameStartsWith || filter.activeOn)
+      throw new ValidationError('organization combines with no other filter', { path: 'filter.organization' });
+    const organization = idArg(filter.organization, 'filter.organization', ['organization']);
+    return listConnection<LeaderModel>(ctx, { pk: LIST.leadersOfOrganization(organization) }, page);
+  }
   const country = filter.country ? countryCode(filter.country, 'filter.country') : null;
   if (filter.nameStartsWith !== undefined && filter.nameStartsWith !== null) {
     if (filter.activeOn) throw new ValidationError('nameStartsWith combines with country, not with activeOn', { path: 'filter.activeOn' });
@@ -82,6 +88,7 @@ interface MeetingFilter {
   status?: string | null;
 }
 interface DealFilter {
+  includeSourceRecords?: boolean | null;
   supplier?: string | null;
   recipient?: string | null;
   status?: string | null;
@@ -144,7 +151,13 @@ export const Query: QueryResolvers = {
             : LIST.all('deal');
     return listConnection(
       ctx,
-      { pk, newestFirst: true, during: during(f.from, f.to), ...(f.status ? { where: { st: f.status } } : {}) },
+      {
+        pk,
+        newestFirst: true,
+        during: during(f.from, f.to),
+        ...(f.status ? { where: { st: f.status } } : {}),
+        ...withoutSourceRecords(f.includeSourceRecords),
+      },
       page,
     );
   },
@@ -169,12 +182,20 @@ export const Query: QueryResolvers = {
     return listConnection(ctx, { pk, newestFirst: true, during: during(f.from, f.to) }, page);
   },
 
-  relations: (_: unknown, args: Args<{ countries: string[]; from?: string | null; to?: string | null }>, ctx: Context) => {
+  relations: (
+    _: unknown,
+    args: Args<{ countries: string[]; from?: string | null; to?: string | null; includeSourceRecords?: boolean | null }>,
+    ctx: Context,
+  ) => {
     const codes = [...new Set(args.countries)];
     if (codes.length !== 2)
       throw new ValidationError('countries takes two different ISO codes, such as ["IR", "RU"]', { path: 'countries' });
     const [a, b] = codes.map((c) => countryCode(c, 'countries')) as [string, string];
-    return listConnection(ctx, { pk: LIST.pair(a, b), newestFirst: true, during: during(args.from, args.to) }, args);
+    return listConnection(
+      ctx,
+      { pk: LIST.pair(a, b), newestFirst: true, during: during(args.from, args.to), ...withoutSourceRecords(args.includeSourceRecords) },
+      args,
+    );
   },
 
   search: async (_: unknown, { text, first }: { text: string; first?: number | null }, ctx: Context) => {

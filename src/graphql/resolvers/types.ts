@@ -1,25 +1,39 @@
 import { GraphQLError, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { publicAddress } from '../../domain/addresses.js';
+import { dealDisagreements } from '../../domain/deal-disagreements.js';
 import { countryId } from '../../domain/ids.js';
-import type {
-  Citation,
-  DealRecord,
-  EventRecord,
-  LeaderRecord,
-  MeetingRecord,
-  OrganizationRecord,
-  StatementRecord,
+import {
+  type Citation,
+  type DealRecord,
+  type EventRecord,
+  type LeaderRecord,
+  type MeetingRecord,
+  type OrganizationRecord,
+  responseLinks,
+  type StatementRecord,
 } from '../../domain/records.js';
+import { isRegisterDeal } from '../../store/index-items.js';
 import { LIST } from '../../store/keys.js';
 import { queryList } from '../../store/lists.js';
 import { listRevisions, type RevisionView } from '../../store/revisions.js';
 import { reportAsOf } from '../../store/sync-runs.js';
 import { isEditor } from '../auth.js';
 import type { Context } from '../context.js';
-import { type CountryModel, type Model, type SyncRunModel, typeNameOf } from '../models.js';
+import {
+  type CountryModel,
+  type EventLinkModel,
+  type EventModel,
+  type LeaderModel,
+  type MilitaryDealModel,
+  type Model,
+  type OrganizationModel,
+  type SyncRunModel,
+  typeNameOf,
+} from '../models.js';
 import { MAX_PAGE_SIZE, type PageArgs, pageSize } from '../pagination.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
-import { listConnection } from './lists.js';
+import { reverseLinks } from './links.js';
+import { dealsOf, listConnection } from './lists.js';
 import { leadersList } from './query.js';
 
 // References are typed by the field that follows them (the record's validator fixed the id's
@@ -93,6 +107,36 @@ const revisions = {
   revisions: (p: Model, args: PageArgs, ctx: Context) => listRevisions(ctx.db, p.id, pageSize(args.first), args.after ?? null),
 };
 
+/** Per request, the source records read for each deal: `sourceRecords` and `disagreements` share one Query. */
+const sourceRecordReads = new WeakMap<Context['loaders'], Map<string, Promise<Model<DealRecord>[]>>>();
+
+/**
+ * The register records that describe a deal (`sameAs` it), at most a page of 100. A register
+ * record never has any, so SIPRI's deals cost no Query for it.
+ */
+function sourceRecordsOf(ctx: Context, dealId: string): Promise<Model<DealRecord>[]> {
+  if (isRegisterDeal(dealId)) return Promise.resolve([]);
+  const reads = sourceRecordReads.get(ctx.loaders) ?? new Map<string, Promise<Model<DealRecord>[]>>();
+  sourceRecordReads.set(ctx.loaders, reads);
+  let read = reads.get(dealId);
+  if (!read) {
+    read = queryList(ctx.db, { pk: LIST.sourceRecordsOf(dealId), newestFirst: true, first: MAX_PAGE_SIZE }).then((page) =>
+      present<Model<DealRecord>>(
+        page.entries.map((e) => e.ref),
+        ctx,
+      ),
+    );
+    reads.set(dealId, read);
+  }
+  return read;
+}
+
+/** The event links' claimants, resolved as actors. */
+const linkResolvers = {
+  claimedBy: (l: EventLinkModel, _: unknown, ctx: Context) => optional<LeaderModel | CountryModel | OrganizationModel>(l.claimedBy, ctx),
+  citations: (l: EventLinkModel) => l.citations ?? [],
+};
+
 /** What the deprecated non-null "who" fields of a revision say to callers without an editor key. */
 export const HIDDEN = 'hidden';
 
@@ -138,19 +182,27 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
   Country: {
     leaders: (p: Model, args: PageArgs & { activeOn?: string | null }, ctx: Context) =>
       leadersList(ctx, { country: (p as Model & { code: string }).code, activeOn: args.activeOn ?? null }, args),
+    deals: (p: Model, args: PageArgs & { includeSourceRecords?: boolean | null }, ctx: Context) => dealsOf(ctx, p.id, args),
   },
   Organization: {
     country: (p: Model<OrganizationRecord>, _: unknown, ctx: Context) => country(p.country, ctx),
     parent: (p: Model<OrganizationRecord>, _: unknown, ctx: Context) => optional(p.parent, ctx),
+    leaders: (p: Model<OrganizationRecord>, args: PageArgs, ctx: Context) => leadersList(ctx, { organization: p.id }, args),
+    deals: (p: Model<OrganizationRecord>, args: PageArgs & { includeSourceRecords?: boolean | null }, ctx: Context) =>
+      dealsOf(ctx, p.id, args),
+    events: (p: Model<OrganizationRecord>, args: PageArgs, ctx: Context) =>
+      listConnection(ctx, { pk: LIST.eventsOf(p.id), newestFirst: true }, args),
     ...revisions,
     ...citations,
   },
   Role: {
     country: (r: LeaderRecord['roles'][number], _: unknown, ctx: Context) => country(r.country, ctx),
     organization: (r: LeaderRecord['roles'][number], _: unknown, ctx: Context) => optional(r.organization, ctx),
+    heldOn: (r: LeaderRecord['roles'][number]) => r.heldOn ?? [],
   },
   Leader: {
     country: (p: Model<LeaderRecord>, _: unknown, ctx: Context) => country(p.country, ctx),
+    organization: (p: Model<LeaderRecord>, _: unknown, ctx: Context) => optional(p.organization, ctx),
     meetings: (p: Model<LeaderRecord>, args: PageArgs, ctx: Context) =>
       listConnection(ctx, { pk: LIST.meetingsOf(p.id), newestFirst: true }, args),
     statements: (p: Model<LeaderRecord>, args: PageArgs, ctx: Context) =>
@@ -165,6 +217,16 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
   Meeting: {
     location: (p: Model<MeetingRecord>) => location(p.location),
     participants: (p: Model<MeetingRecord>, _: unknown, ctx: Context, info: GraphQLResolveInfo) => referenced(p.participants, ctx, info),
+    attendees: async (p: Model<MeetingRecord>, _: unknown, ctx: Context, info: GraphQLResolveInfo) => {
+      const roles = new Map((p.participantRoles ?? []).map((r) => [r.leader, r.role]));
+      const invitees = (p.invitations ?? []).map((i) => i.invitee).filter((id) => !p.participants.includes(id));
+      const leaders = await referenced<LeaderModel>([...p.participants, ...invitees], ctx, info);
+      return leaders.map((leader) => ({
+        leader,
+        role: p.participants.includes(leader.id) ? (roles.get(leader.id) ?? 'PARTICIPANT') : 'INVITED',
+      }));
+    },
+    invitations: (p: Model<MeetingRecord>) => p.invitations ?? [],
     countries: (p: Model<MeetingRecord>, _: unknown, ctx: Context) => present(p.countries.map(countryId), ctx),
     statements: async (p: Model<MeetingRecord>, _: unknown, ctx: Context) => {
       const page = await queryList(ctx.db, { pk: LIST.statementsOf(p.id), newestFirst: true, first: MAX_PAGE_SIZE });
@@ -176,6 +238,11 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
     ...revisions,
     ...citations,
   },
+  Invitation: {
+    invitee: (i: MeetingRecord['invitations'][number], _: unknown, ctx: Context) => one(i.invitee, ctx, 'invitee'),
+    invitedBy: (i: MeetingRecord['invitations'][number], _: unknown, ctx: Context) => optional(i.invitedBy, ctx),
+    extendedAt: (i: MeetingRecord['invitations'][number], _: unknown, ctx: Context) => optional(i.extendedAt, ctx),
+  },
   ArmsItem: {
     quantityUncertain: (i: DealRecord['items'][number]) => i.quantityUncertain === true,
     deliveredUncertain: (i: DealRecord['items'][number]) => i.deliveredUncertain === true,
@@ -185,6 +252,13 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
     supplier: (p: Model<DealRecord>, _: unknown, ctx: Context) => one(p.supplier, ctx, 'supplier'),
     recipient: (p: Model<DealRecord>, _: unknown, ctx: Context) => one(p.recipient, ctx, 'recipient'),
     agreedOnUncertain: (p: Model<DealRecord>) => p.agreedOnUncertain === true,
+    sameAs: (p: Model<DealRecord>, _: unknown, ctx: Context) => optional(p.sameAs, ctx),
+    sourceRecords: (p: Model<DealRecord>, _: unknown, ctx: Context) => sourceRecordsOf(ctx, p.id),
+    disagreements: async (p: Model<DealRecord>, _: unknown, ctx: Context) =>
+      dealDisagreements(p, await sourceRecordsOf(ctx, p.id)).map((d) => ({
+        field: d.field,
+        values: d.values.map((v) => ({ value: v.value, deal: v.deal as MilitaryDealModel, citations: v.deal.citations })),
+      })),
     ...revisions,
     ...citations,
   },
@@ -192,12 +266,34 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
     location: (p: Model<EventRecord>) => location(p.location),
     actors: (p: Model<EventRecord>, _: unknown, ctx: Context, info: GraphQLResolveInfo) => referenced(p.actors, ctx, info),
     targets: (p: Model<EventRecord>, _: unknown, ctx: Context, info: GraphQLResolveInfo) => referenced(p.targets, ctx, info),
-    respondsTo: (p: Model<EventRecord>, _: unknown, ctx: Context, info: GraphQLResolveInfo) => referenced(p.respondsTo, ctx, info),
+    countries: (p: Model<EventRecord>, _: unknown, ctx: Context) => present((p.countries ?? []).map(countryId), ctx),
+    unnamedTargets: (p: Model<EventRecord>) => p.unnamedTargets ?? [],
+    respondsTo: (p: Model<EventRecord>, _: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+      referenced(
+        responseLinks(p).map((l) => l.event),
+        ctx,
+        info,
+      ),
+    respondsToLinks: async (p: Model<EventRecord>, _: unknown, ctx: Context) => {
+      const links = responseLinks(p);
+      const events = await ctx.loaders.entity.loadMany(links.map((l) => l.event));
+      return links.flatMap((link, i) => {
+        const event = events[i];
+        return event && !(event instanceof Error) ? [{ ...link, event: event as EventModel }] : [];
+      });
+    },
+    respondedToBy: (p: Model<EventRecord>, _: unknown, ctx: Context) => reverseLinks(ctx, p.id),
     ...revisions,
     ...citations,
   },
+  EventLink: linkResolvers,
+  DealFigure: {},
   Statement: {
     speaker: (p: Model<StatementRecord>, _: unknown, ctx: Context) => one(p.speaker, ctx, 'speaker'),
+    speakers: (p: Model<StatementRecord>, _: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+      referenced([p.speaker, ...(p.coSpeakers ?? [])], ctx, info),
+    location: (p: Model<StatementRecord>) => location(p.location),
+    reporter: (p: Model<StatementRecord>, _: unknown, ctx: Context) => optional(p.reporter, ctx),
     meeting: (p: Model<StatementRecord>, _: unknown, ctx: Context) => optional(p.meeting, ctx),
     countries: (p: Model<StatementRecord>, _: unknown, ctx: Context) => present(p.countries.map(countryId), ctx),
     ...revisions,

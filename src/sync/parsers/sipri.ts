@@ -12,6 +12,7 @@ import {
 import { slugify } from '../../domain/text.js';
 import { type Line, readLines } from '../lines.js';
 import type { Parsed } from '../parsed.js';
+import { KNOWN_PARTIES } from './sipri-party-catalogue.js';
 
 /**
  * Parser of the CSV exports of the SIPRI Arms Transfers Database, in both layouts SIPRI
@@ -295,19 +296,32 @@ interface DealFacts {
 async function* dealLevelDeals(rows: AsyncIterable<Row | Refusal>): AsyncGenerator<DealFacts | Refusal> {
   // Exact repeats of (recipient, supplier, year, designation) are separate deals; counting
   // them in file order keeps each one's id the same from one run to the next.
-  const occurrences = new Map<string, number>();
+  const dealId = dealIds();
   for await (const row of rows) {
     if ('reason' in row) {
       yield row;
       continue;
     }
     const cells = row.cells.map((cell) => cell.trim());
-    const key = [cells[0], cells[1], cells[2], cells[6]].join('|');
-    const occurrence = occurrences.get(key) ?? 0;
-    occurrences.set(key, occurrence + 1);
-    const id = `deal:sipri-${sha256(`${key}|${occurrence}`).slice(0, 12)}`;
+    const id = dealId(cells[0] ?? '', cells[1] ?? '', cells[2] ?? '', cells[6] ?? '');
     yield readRow(row, () => dealLevelFacts(row, cells, id));
   }
+}
+
+/**
+ * The id of a SIPRI deal, the same from either layout: the deal-level layout has no deal
+ * identifier, so the id is derived from what both layouts give — recipient, supplier, year of
+ * order and designation, as SIPRI writes them — and, for exact repeats (separate deals SIPRI
+ * lists alike), the occurrence in file order. One counter per file.
+ */
+function dealIds(): (recipient: string, supplier: string, orderYear: string, designation: string) => string {
+  const occurrences = new Map<string, number>();
+  return (recipient, supplier, orderYear, designation) => {
+    const key = [recipient, supplier, orderYear, designation].join('|');
+    const occurrence = occurrences.get(key) ?? 0;
+    occurrences.set(key, occurrence + 1);
+    return `deal:sipri-${sha256(`${key}|${occurrence}`).slice(0, 12)}`;
+  };
 }
 
 function dealLevelFacts(row: Row, cells: string[], id: string): DealFacts {
@@ -371,6 +385,7 @@ interface Delivery {
  */
 async function* perDeliveryDeals(rows: AsyncIterable<Row | Refusal>): AsyncGenerator<DealFacts | Refusal> {
   const finished = new Map<string, number>();
+  const dealId = dealIds();
   let group: Delivery[] = [];
   for await (const row of rows) {
     if ('reason' in row) {
@@ -384,7 +399,7 @@ async function* perDeliveryDeals(rows: AsyncIterable<Row | Refusal>): AsyncGener
     }
     const first = group[0];
     if (first && first.atId !== delivery.atId) {
-      yield groupFacts(group);
+      yield groupFacts(group, dealId(first.recipient, first.supplier, first.orderYear, first.designation));
       finished.set(first.atId, first.row.line);
       group = [];
     }
@@ -403,7 +418,8 @@ async function* perDeliveryDeals(rows: AsyncIterable<Row | Refusal>): AsyncGener
       group.push(delivery);
     }
   }
-  if (group.length > 0) yield groupFacts(group);
+  const last = group[0];
+  if (last) yield groupFacts(group, dealId(last.recipient, last.supplier, last.orderYear, last.designation));
 }
 
 function readDelivery(row: Row): Delivery {
@@ -435,11 +451,11 @@ function sameDeal(a: Delivery, b: Delivery): boolean {
   return a.supplier === b.supplier && a.recipient === b.recipient && a.designation === b.designation && a.orderYear === b.orderYear;
 }
 
-function groupFacts(group: Delivery[]): DealFacts {
+function groupFacts(group: Delivery[], id: string): DealFacts {
   const first = group[0] as Delivery;
   const tivs = group.map((d) => d.tivDelivered).filter((t) => t !== undefined);
   return {
-    id: `deal:sipri-at-${first.atId}`,
+    id,
     line: first.row.line,
     excerpt: group.map((d) => d.row.text).join('\n'),
     supplier: first.supplier,
@@ -592,6 +608,19 @@ function describeParty(name: string, source: string): Party {
   // and so are the breakaway territories SIPRI lists without a star ("Biafra").
   const stars = /\*+$/.exec(name)?.[0].length ?? 0;
   const bare = name.slice(0, name.length - stars).trim();
+  const known = KNOWN_PARTIES.get(bare);
+  if (known) {
+    const record: OrganizationRecord = {
+      type: 'organization',
+      id: known.id,
+      name: known.name,
+      aliases: known.name === bare ? [] : [bare],
+      kind: known.kind,
+      ...(known.country && { country: known.country }),
+      citations,
+    };
+    return { id: known.id, label: withArticle(known.name), records: [record], ...(known.country && { host: known.country }) };
+  }
   const country = partyCountry(bare);
   const record: OrganizationRecord = {
     type: 'organization',

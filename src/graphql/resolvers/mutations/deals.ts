@@ -1,3 +1,6 @@
+import { isRegisterDeal } from '../../../store/index-items.js';
+import { releaseSourceRecords } from '../../../sync/link-deals.js';
+import { requireEditor } from '../../auth.js';
 import type { Context } from '../../context.js';
 import { type DeleteArgs, deleteRecord, idTail, readableId, type UpsertArgs, upsertRecord } from './records.js';
 
@@ -21,5 +24,13 @@ export const dealMutations = {
         'input.supplier',
       );
     }),
-  deleteMilitaryDeal: (_: unknown, args: DeleteArgs, ctx: Context) => deleteRecord(ctx, 'deal', args),
+  /** Deletes a deal; the register records that described it are listed on their own again. */
+  deleteMilitaryDeal: async (_: unknown, args: DeleteArgs, ctx: Context) => {
+    const result = await deleteRecord(ctx, 'deal', args);
+    if (result.changed && !isRegisterDeal(args.id)) {
+      await releaseSourceRecords(ctx.db, args.id, `editor:${requireEditor(ctx.caller).name}`);
+      ctx.loaders.entity.clearAll();
+    }
+    return result;
+  },
 };

@@ -1,3 +1,4 @@
+import { dealLinkMutations } from './deal-links.js';
 import { dealMutations } from './deals.js';
 import { eventMutations } from './events.js';
 import { leaderMutations } from './leaders.js';
@@ -14,6 +15,7 @@ export const mutations = {
   ...sourceMutations,
   ...meetingMutations,
   ...dealMutations,
+  ...dealLinkMutations,
   ...eventMutations,
   ...statementMutations,
   ...syncMutations,
