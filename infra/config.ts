@@ -6,7 +6,7 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { STAGES, type Stage } from '../src/config.js';
-import { REQUEST_DEADLINE_MS, STAGE_SETTINGS, type StageSettings } from '../src/stages.js';
+import { parseOrigins, REQUEST_DEADLINE_MS, type StageSettings, stageSettings } from '../src/stages.js';
 
 /** Prefix of every physical name, so the project's resources sort together in the console. */
 export const PROJECT = 'geo-gateway';
@@ -30,7 +30,7 @@ export const DEFAULT_FEED_KEY = 'feeds/geo-feed.jsonl';
 
 export interface InfraConfig {
   stage: Stage;
-  /** Settings shared with the local server. */
+  /** Settings shared with the local server, the origins given at deploy time included. */
   settings: StageSettings;
   stackName: string;
   /** Physical names, each carrying the stage so dev and prod coexist in one account. */
@@ -66,10 +66,18 @@ export interface InfraConfig {
   };
 }
 
-/** Optional values from the CDK context (`-c feeds=...`). */
+/** Values given at deploy time (`-c feeds=...`, `-c origins=...` or `CORS_ORIGINS`). */
 export interface InfraOverrides {
   /** Comma-separated `s3://` or `https://` sources replacing the default feed. */
   feeds?: unknown;
+  /** Comma-separated browser origins added to the stage's own; prod needs at least one. */
+  origins?: unknown;
+}
+
+/** An S3 feed's bucket and object key, for the sync's read permission. */
+export interface S3Object {
+  bucket: string;
+  key: string;
 }
 
 /**
@@ -85,10 +93,17 @@ export function parseStage(value: unknown): Stage {
 /**
  * Turns a stage into the deployment's settings, checking the limits the services impose.
  * @throws Error when a setting cannot be deployed (timeout over the HTTP API limit, a log
- *   retention CloudWatch does not offer, a feed that is not s3:// or https://).
+ *   retention CloudWatch does not offer, a feed that is not s3:// or https://), or prod is
+ *   given no origins for its frontends.
  */
 export function infraConfig(stage: Stage, overrides: InfraOverrides = {}): InfraConfig {
-  const settings = STAGE_SETTINGS[stage];
+  const origins = parseOrigins(overrides.origins);
+  const settings = stageSettings(stage, origins);
+  if (settings.originsRequired && origins.length === 0) {
+    throw new Error(
+      `${stage}: give the origins of the frontends that call this API: -c origins=https://app.example.com[,…] or CORS_ORIGINS=…`,
+    );
+  }
   checkSettings(stage, settings);
   const name = (suffix: string) => `${PROJECT}-${stage}-${suffix}`;
   const feeds = parseFeeds(overrides.feeds);
@@ -136,6 +151,18 @@ function checkSettings(stage: Stage, settings: StageSettings): void {
   if (!Number.isInteger(settings.syncEveryMinutes) || settings.syncEveryMinutes < 1) {
     throw new Error(`${stage}: syncEveryMinutes must be a whole number of minutes`);
   }
+  const { graphqlConcurrency, tableMaxReadUnits, tableMaxWriteUnits } = settings.limits;
+  for (const [name, value] of Object.entries({ graphqlConcurrency, tableMaxReadUnits, tableMaxWriteUnits })) {
+    if (!Number.isInteger(value) || value < 1) throw new Error(`${stage}: limits.${name} must be a whole number above 0`);
+  }
+}
+
+/** The bucket and key of each `s3://` feed (https:// feeds need no permission). */
+export function s3Objects(feeds: readonly string[]): S3Object[] {
+  return feeds.flatMap((feed) => {
+    const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(feed);
+    return match ? [{ bucket: match[1] as string, key: match[2] as string }] : [];
+  });
 }
 
 function rateInMinutes(minutes: number): string {
@@ -149,7 +176,8 @@ function parseFeeds(value: unknown): string[] | undefined {
     .split(',')
     .map((feed) => feed.trim())
     .filter((feed) => feed !== '');
-  const wrong = feeds.find((feed) => !/^(s3|https):\/\/\S+$/.test(feed));
-  if (wrong !== undefined) throw new Error(`-c feeds: "${wrong}" is not an s3:// or https:// source`);
+  const wrong = feeds.find((feed) => !/^(s3:\/\/[a-z0-9.-]+\/[^*?\s]+|https:\/\/\S+)$/.test(feed));
+  // An S3 feed is one object: a * or ? in its key would be a wildcard in the read permission.
+  if (wrong !== undefined) throw new Error(`-c feeds: "${wrong}" is not an s3://bucket/key (no * or ?) or https:// source`);
   return feeds;
 }

@@ -23,12 +23,15 @@ export class GeoGatewayStack extends Stack {
       tableName: config.names.table,
       retainData: config.settings.retainData,
       removalPolicy: config.removalPolicy,
+      maxReadUnits: config.settings.limits.tableMaxReadUnits,
+      maxWriteUnits: config.settings.limits.tableMaxWriteUnits,
     });
     const graphql = new GraphqlApi(this, 'GraphqlApi', { config, table });
     const sync = new FeedSync(this, 'FeedSync', { config, table });
     new OperationsAlarms(this, 'Alarms', {
       config,
       graphqlFunction: graphql.function,
+      graphqlStage: graphql.stage,
       syncFunction: sync.function,
       deadLetterQueue: sync.deadLetterQueue,
     });

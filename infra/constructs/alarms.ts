@@ -1,13 +1,17 @@
 import { Duration } from 'aws-cdk-lib';
+import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { METRIC, METRIC_NAMESPACE, METRIC_SERVICE } from '../../src/metric-names.js';
 import type { InfraConfig } from '../config.js';
 
 export interface OperationsAlarmsProps {
   config: InfraConfig;
   graphqlFunction: lambda.IFunction;
+  /** The HTTP API stage whose 5xx answers users see. */
+  graphqlStage: apigw.IHttpStage;
   syncFunction: lambda.IFunction;
   deadLetterQueue: sqs.IQueue;
 }
@@ -15,15 +19,17 @@ export interface OperationsAlarmsProps {
 const PERIOD = Duration.minutes(5);
 
 /**
- * The alarms that say the service is unwell: GraphQL errors, throttles and slowness (the
- * p99 threshold sits below the timeout, so it fires before requests start failing), a
- * failed sync, and anything in the dead-letter queue. Quiet periods with no data are
- * healthy, not missing.
+ * The alarms that say the service is unwell, each on a metric that is really emitted: 5xx
+ * answers as API Gateway counts them (the handler answers errors itself, so Lambda's own
+ * Errors stays near zero), the handler's own count of requests failed on the server's side,
+ * throttles and slowness (the p99 threshold sits below the timeout, so it fires before
+ * requests start failing), a sync invocation that failed, a feed that could not be read, and
+ * anything in the dead-letter queue. Quiet periods with no data are healthy, not missing.
  */
 export class OperationsAlarms extends Construct {
   constructor(scope: Construct, id: string, props: OperationsAlarmsProps) {
     super(scope, id);
-    const { config, graphqlFunction, syncFunction, deadLetterQueue } = props;
+    const { config, graphqlFunction, graphqlStage, syncFunction, deadLetterQueue } = props;
     const { alarms } = config.settings;
     const alarm = (name: string, description: string, options: Omit<cloudwatch.AlarmProps, 'alarmName' | 'alarmDescription'>) =>
       new cloudwatch.Alarm(this, name, {
@@ -32,14 +38,33 @@ export class OperationsAlarms extends Construct {
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
         ...options,
       });
+    /** One of the functions' own metrics, with the dimensions Powertools gives it. */
+    const own = (service: string, metricName: string) =>
+      new cloudwatch.Metric({
+        namespace: METRIC_NAMESPACE,
+        metricName,
+        dimensionsMap: { service, stage: config.stage },
+        period: PERIOD,
+        statistic: cloudwatch.Stats.SUM,
+      });
 
-    alarm('graphql-errors', `The GraphQL function failed ${alarms.graphqlErrorsPer5Minutes} times or more in 5 minutes`, {
-      metric: graphqlFunction.metricErrors({ period: PERIOD, statistic: cloudwatch.Stats.SUM }),
+    alarm('graphql-5xx', `The API answered ${alarms.graphqlErrorsPer5Minutes} or more requests with a 5xx status in 5 minutes`, {
+      metric: graphqlStage.metricServerError({ period: PERIOD, statistic: cloudwatch.Stats.SUM }),
       threshold: alarms.graphqlErrorsPer5Minutes,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       evaluationPeriods: 1,
     });
-    alarm('graphql-throttles', 'Lambda throttled the GraphQL function (concurrency limit reached)', {
+    alarm(
+      'graphql-server-errors',
+      `${alarms.graphqlErrorsPer5Minutes} or more GraphQL requests failed on the server's side (INTERNAL_SERVER_ERROR, SERVICE_UNAVAILABLE, TIMEOUT) in 5 minutes`,
+      {
+        metric: own(METRIC_SERVICE.graphql, METRIC.graphqlServerErrors),
+        threshold: alarms.graphqlErrorsPer5Minutes,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        evaluationPeriods: 1,
+      },
+    );
+    alarm('graphql-throttles', 'Lambda throttled the GraphQL function (its reserved concurrency is used up)', {
       metric: graphqlFunction.metricThrottles({ period: PERIOD, statistic: cloudwatch.Stats.SUM }),
       threshold: 0,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -53,8 +78,14 @@ export class OperationsAlarms extends Construct {
       evaluationPeriods: 3,
       datapointsToAlarm: 2,
     });
-    alarm('sync-errors', 'The feed sync failed', {
+    alarm('sync-errors', 'A sync invocation failed (a feed could not be read, or the function crashed or timed out)', {
       metric: syncFunction.metricErrors({ period: PERIOD, statistic: cloudwatch.Stats.SUM }),
+      threshold: 0,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+      evaluationPeriods: 1,
+    });
+    alarm('sync-feed-failed', 'A feed could not be read to the end: see the sync run in syncRuns and the function log', {
+      metric: own(METRIC_SERVICE.sync, METRIC.syncFailed),
       threshold: 0,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
       evaluationPeriods: 1,

@@ -1,15 +1,17 @@
-import { Aws, type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Aws, type CfnElement, CfnResource, Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { DEFAULT_FEED_KEY, type InfraConfig } from '../config.js';
-import { NodeFunction } from './node-function.js';
+import { SYNC_TABLE_ACTIONS } from '../../src/store/commands.js';
+import { DEFAULT_FEED_KEY, type InfraConfig, s3Objects } from '../config.js';
+import { ignoreRedundantRoleDependency, NodeFunction } from './node-function.js';
 
 export interface FeedSyncProps {
   config: InfraConfig;
@@ -77,13 +79,7 @@ export class FeedSync extends Construct {
       bundle: 'sync',
       memoryMb: config.sync.memoryMb,
       timeout: config.sync.timeout,
-      environment: {
-        TABLE_NAME: table.tableName,
-        STAGE: config.stage,
-        POWERTOOLS_SERVICE_NAME: config.names.syncFunction,
-        FEED_BUCKET: this.feedBucket.bucketName,
-        FEEDS: feeds.join(','),
-      },
+      environment: { TABLE_NAME: table.tableName, STAGE: config.stage, FEEDS: feeds.join(',') },
       logRetention: config.logRetention,
       removalPolicy: config.removalPolicy,
     }).function;
@@ -94,25 +90,34 @@ export class FeedSync extends Construct {
       maxEventAge: Duration.hours(1),
       onFailure: new SqsDestination(this.deadLetterQueue),
     });
-    // Read as well as write: the sync reads each item's version before its conditional write.
-    table.grantReadWriteData(this.function);
-    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [this.feedBucket.arnForObjects('*')] }));
-    // Listing lets a missing feed answer 404 instead of 403, which names the real problem.
-    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.feedBucket.bucketArn] }));
+    // Exactly the operations the code sends (src/store/commands.ts), on the table and its indexes.
+    table.grant(this.function, ...SYNC_TABLE_ACTIONS.map((action) => `dynamodb:${action}`));
+    // Each configured feed object, and nothing else: the permission follows FEEDS.
+    const objects = config.sync.feeds
+      ? s3Objects(config.sync.feeds).map(({ bucket, key }) => ({ bucketArn: `arn:${Aws.PARTITION}:s3:::${bucket}`, key }))
+      : [{ bucketArn: this.feedBucket.bucketArn, key: DEFAULT_FEED_KEY }];
+    if (objects.length > 0) {
+      this.function.addToRolePolicy(
+        new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: objects.map(({ bucketArn, key }) => `${bucketArn}/${key}`) }),
+      );
+      // Listing lets a missing feed answer NoSuchKey (404) instead of AccessDenied (403): the
+      // sync tells "not uploaded yet" (nothing to sync) from "cannot be read" (a failure).
+      this.function.addToRolePolicy(
+        new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [...new Set(objects.map(({ bucketArn }) => bucketArn))] }),
+      );
+    }
 
     const stack = Stack.of(this);
     const scheduleRole = new iam.Role(this, 'ScheduleRole', {
       description: `Lets EventBridge Scheduler start ${config.names.syncFunction}`,
-      // Only this account's schedule of that name may use the role (no confused deputy).
+      // Only this account's default schedule group may use the role (no confused deputy).
+      // Scheduler assumes the role with the schedule *group* as source ARN: its guide warns
+      // that a condition naming the schedule itself can never match.
       assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
         conditions: {
           StringEquals: {
             'aws:SourceAccount': Aws.ACCOUNT_ID,
-            'aws:SourceArn': stack.formatArn({
-              service: 'scheduler',
-              resource: 'schedule',
-              resourceName: `default/${config.names.syncSchedule}`,
-            }),
+            'aws:SourceArn': stack.formatArn({ service: 'scheduler', resource: 'schedule-group', resourceName: 'default' }),
           },
         },
       }),
@@ -131,18 +136,38 @@ export class FeedSync extends Construct {
       }),
     });
 
+    if (!retain) this.keepAutoDeleteLogsInStack(config);
+
     // cdk-nag 3 acknowledges a wildcard finding by its exact id, which names the resource by
     // logical id: derive it rather than copy a hash that changes when a construct moves.
     const logicalId = (construct: Construct) => stack.getLogicalId(construct.node.defaultChild as CfnElement);
-    Validations.of(this.function).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${logicalId(this.feedBucket)}.Arn>/*]`,
-      reason:
-        'The sync reads any object of its own feed bucket (s3:GetObject on <bucket>/*): FEEDS names objects that operators add over time.',
-    });
     Validations.of(scheduleRole).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${logicalId(this.function)}.Arn>:*]`,
       reason:
         'The scheduler target grants lambda:InvokeFunction on the sync function and its versions/aliases (<arn>:*); the function is the only one it can invoke.',
     });
+  }
+
+  /**
+   * The bucket-emptying custom resource's function writes to a log group Lambda would create
+   * on its first call, outside the stack, and leave behind on destroy. The stack creates that
+   * group itself (named after the function) and deletes it once the custom resources, which
+   * depend on it, are gone.
+   */
+  private keepAutoDeleteLogsInStack(config: InfraConfig): void {
+    const stack = Stack.of(this);
+    const provider = stack.node.tryFindChild('Custom::S3AutoDeleteObjectsCustomResourceProvider');
+    const handler = provider?.node.tryFindChild('Handler');
+    if (!(handler instanceof CfnResource)) throw new Error('the S3 auto-delete provider was not found: has aws-cdk-lib renamed it?');
+    ignoreRedundantRoleDependency(handler);
+    const logGroup = new logs.LogGroup(this, 'AutoDeleteLogs', {
+      logGroupName: Fn.join('', ['/aws/lambda/', handler.ref]),
+      retention: config.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    for (const bucket of this.node.findAll()) {
+      const custom = bucket.node.tryFindChild('AutoDeleteObjectsCustomResource');
+      if (custom) custom.node.addDependency(logGroup);
+    }
   }
 }

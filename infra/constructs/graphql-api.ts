@@ -3,10 +3,10 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { GRAPHQL_TABLE_ACTIONS } from '../../src/store/commands.js';
 import type { InfraConfig } from '../config.js';
 import { NodeFunction } from './node-function.js';
 
@@ -14,15 +14,6 @@ export interface GraphqlApiProps {
   config: InfraConfig;
   table: dynamodb.ITable;
 }
-
-/** The writes editor mutations make, item by item or in a transaction; nothing on the table itself. */
-export const EDITOR_WRITE_ACTIONS = [
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-  'dynamodb:ConditionCheckItem',
-] as const;
 
 /** One JSON object per request, with the fields an HTTP API can log. */
 const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
@@ -50,6 +41,8 @@ const ACCESS_LOG_FORMAT = AccessLogFormat.custom(
 export class GraphqlApi extends Construct {
   readonly function: lambda.Function;
   readonly api: apigw.HttpApi;
+  /** The API's `$default` stage, whose metrics (5xx answers) the alarms watch. */
+  readonly stage: apigw.HttpStage;
   /** The GraphQL endpoint, `<api endpoint>/graphql`. */
   readonly url: string;
 
@@ -64,16 +57,16 @@ export class GraphqlApi extends Construct {
       bundle: 'graphql',
       memoryMb: settings.graphqlMemoryMb,
       timeout: Duration.seconds(settings.graphqlTimeoutSeconds),
-      environment: {
-        TABLE_NAME: table.tableName,
-        STAGE: config.stage,
-        POWERTOOLS_SERVICE_NAME: config.names.graphqlFunction,
-      },
+      environment: { TABLE_NAME: table.tableName, STAGE: config.stage },
+      sourceMaps: settings.graphqlSourceMaps,
+      // A flood runs at most this many instances (and costs at most that much); the rest of
+      // the account's concurrency stays free for everything else.
+      reservedConcurrency: settings.limits.graphqlConcurrency,
       logRetention: config.logRetention,
       removalPolicy: config.removalPolicy,
     }).function;
-    table.grantReadData(this.function);
-    this.function.addToRolePolicy(new iam.PolicyStatement({ actions: [...EDITOR_WRITE_ACTIONS], resources: [table.tableArn] }));
+    // Exactly the operations the code sends (src/store/commands.ts), on the table and its indexes.
+    table.grant(this.function, ...GRAPHQL_TABLE_ACTIONS.map((action) => `dynamodb:${action}`));
 
     this.api = new apigw.HttpApi(this, 'Api', {
       apiName: config.names.api,
@@ -103,7 +96,7 @@ export class GraphqlApi extends Construct {
       retention: config.logRetention,
       removalPolicy: config.removalPolicy,
     });
-    new apigw.HttpStage(this, 'DefaultStage', {
+    this.stage = new apigw.HttpStage(this, 'DefaultStage', {
       httpApi: this.api,
       stageName: '$default',
       autoDeploy: true,

@@ -8,6 +8,12 @@ export interface KnowledgeTableProps {
   /** Prod keeps the table (and refuses deletes); dev lets it go with the stack. */
   retainData: boolean;
   removalPolicy: RemovalPolicy;
+  /**
+   * On-demand ceilings, request units per second, for the table and each index: a flood is
+   * throttled at them instead of being billed without bound.
+   */
+  maxReadUnits: number;
+  maxWriteUnits: number;
 }
 
 const ATTRIBUTE_TYPES = { S: dynamodb.AttributeType.STRING } as const;
@@ -19,7 +25,8 @@ function attribute(key: { name: string; type: keyof typeof ATTRIBUTE_TYPES }): d
 /**
  * The knowledge base's one table, with the keys and indexes of `src/store/table.ts`, so the
  * deployed table cannot drift from the one the store and the tests use. On demand: the
- * table costs nothing but storage and backups while idle.
+ * table costs nothing but storage and backups while idle, and at most its maximum
+ * throughput (from the stage settings) under load.
  */
 export class KnowledgeTable extends Construct {
   readonly table: dynamodb.Table;
@@ -31,6 +38,8 @@ export class KnowledgeTable extends Construct {
       partitionKey: attribute(TABLE_KEYS.partitionKey),
       sortKey: attribute(TABLE_KEYS.sortKey),
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      maxReadRequestUnits: props.maxReadUnits,
+      maxWriteRequestUnits: props.maxWriteUnits,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
       deletionProtection: props.retainData,
@@ -42,6 +51,8 @@ export class KnowledgeTable extends Construct {
         partitionKey: attribute(index.partitionKey),
         sortKey: attribute(index.sortKey),
         projectionType: dynamodb.ProjectionType.ALL,
+        maxReadRequestUnits: props.maxReadUnits,
+        maxWriteRequestUnits: props.maxWriteUnits,
       });
     }
   }

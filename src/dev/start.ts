@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config.js';
 import { createGraphqlHandler } from '../handlers/graphql-handler.js';
-import { STAGE_SETTINGS } from '../stages.js';
+import { OriginsError, parseOrigins, stageSettings } from '../stages.js';
 import { openTable } from '../store/db.js';
 import { runSync } from '../sync/run.js';
 import { resolveSource } from '../sync/sources/index.js';
@@ -56,7 +56,9 @@ async function main(): Promise<void> {
       );
     },
   });
-  const server = createHttpAdapter(handler, STAGE_SETTINGS[config.stage], ({ method, path, status, ms }) =>
+  // CORS_ORIGINS adds the frontends' origins, as it does for a deployment (infra/README.md).
+  const settings = stageSettings(config.stage, parseOrigins(process.env.CORS_ORIGINS));
+  const server = createHttpAdapter(handler, settings, ({ method, path, status, ms }) =>
     console.log(`${time()} ${method} ${path} ${status} ${ms.toFixed(0)} ms`),
   );
   await new Promise<void>((resolve) => server.listen(gqlPort, resolve));
@@ -73,6 +75,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `configuration: ${error.message}` : error);
+  console.error(error instanceof ConfigError || error instanceof OriginsError ? `configuration: ${error.message}` : error);
   process.exit(1);
 });

@@ -1,9 +1,9 @@
 import { isFeedAddress, type SyncConfig } from '../config.js';
 import { publicAddress } from '../domain/addresses.js';
 import { type Db, openTable } from '../store/db.js';
-import type { SyncRunReport } from '../store/sync-runs.js';
-import { runSync } from '../sync/run.js';
-import { resolveSource, type SourceOptions } from '../sync/sources/index.js';
+import { newSyncRunId, type SyncRunReport, saveSyncRun } from '../store/sync-runs.js';
+import { runSync, type SyncOptions } from '../sync/run.js';
+import { resolveSource, SourceNotFoundError, type SourceOptions } from '../sync/sources/index.js';
 
 /** What the schedule may send: nothing, or feeds to read instead of the configured ones. */
 export interface SyncEvent {
@@ -50,11 +50,58 @@ function eventFeeds(event: SyncEvent | undefined): string[] | null {
   return feeds as string[];
 }
 
+/** The `format` of a run that found no feed object: nothing was read, so there is none. */
+export const NOTHING_TO_SYNC_FORMAT = 'none';
+
+/**
+ * Records a run over a configured S3 feed whose object is not there yet: a fresh stack's
+ * schedule fires before anyone uploaded a feed, and that is not a failure to page about.
+ */
+async function nothingToSync(db: Db, source: string, startedBy: string | undefined): Promise<SyncRunReport> {
+  const startedAt = new Date().toISOString();
+  const report: SyncRunReport = {
+    id: newSyncRunId(startedAt),
+    source,
+    format: NOTHING_TO_SYNC_FORMAT,
+    startedAt,
+    finishedAt: startedAt,
+    status: 'SUCCEEDED',
+    read: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    rejects: [],
+    ...(startedBy ? { startedBy } : {}),
+  };
+  await saveSyncRun(db, report);
+  return report;
+}
+
+/**
+ * Applies one feed. A configured S3 feed whose object does not exist yet is "nothing to
+ * sync" (a succeeded run that read nothing, format `none`); any other failure to open it,
+ * an object that exists but cannot be read included, is the pipeline's FAILED run.
+ */
+async function syncFeed(db: Db, feed: string, configured: boolean, sources: SourceOptions, options: SyncOptions): Promise<SyncRunReport> {
+  const source = resolveSource(feed, sources);
+  const run = { ...options, actor: `sync:${source.name}` };
+  let body: AsyncIterable<Uint8Array>;
+  try {
+    body = await source.open();
+  } catch (error) {
+    if (configured && error instanceof SourceNotFoundError) return nothingToSync(db, source.name, options.startedBy);
+    return runSync(db, { name: source.name, open: () => Promise.reject(error) }, run);
+  }
+  return runSync(db, { name: source.name, open: async () => body }, run);
+}
+
 /**
  * Builds the scheduled sync handler: it applies each feed in order through the sync
  * pipeline, logs each report, and fails the invocation when any feed could not be read.
  * Every run carries the invocation's deadline (less SYNC_DEADLINE_MARGIN_MS): it stops there
  * and reports FAILED, and, were it killed first, reads as FAILED once the deadline is past.
+ * Feeds named in the event must exist; configured ones may not exist yet (see `syncFeed`).
  */
 export function createSyncHandler(
   config: SyncConfig,
@@ -71,21 +118,25 @@ export function createSyncHandler(
       'id' | 'source' | 'status' | 'read' | 'created' | 'updated' | 'unchanged' | 'skipped' | 'stale' | 'rejected'
     >[];
   }> => {
-    const feeds = eventFeeds(event) ?? config.feeds;
+    const named = eventFeeds(event);
     const deadline =
       context && typeof context.getRemainingTimeInMillis === 'function'
         ? Date.now() + Math.max(0, context.getRemainingTimeInMillis() - SYNC_DEADLINE_MARGIN_MS)
         : undefined;
     const signal = deadline === undefined ? undefined : AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     const reports: SyncRunReport[] = [];
-    for (const feed of feeds) {
-      const source = resolveSource(feed, { region: config.region, ...options.sources });
-      const report = await runSync(db.forRequest(signal), source, {
-        actor: `sync:${source.name}`,
-        startedBy: 'sync',
-        ...(deadline === undefined ? {} : { deadline }),
-        ...(options.logError ? { log: options.logError } : {}),
-      });
+    for (const feed of named ?? config.feeds) {
+      const report = await syncFeed(
+        db.forRequest(signal),
+        feed,
+        named === null,
+        { region: config.region, ...options.sources },
+        {
+          startedBy: 'sync',
+          ...(deadline === undefined ? {} : { deadline }),
+          ...(options.logError ? { log: options.logError } : {}),
+        },
+      );
       log(report);
       reports.push(report);
     }

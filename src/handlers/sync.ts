@@ -2,11 +2,12 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { Context } from 'aws-lambda';
 import { loadSyncConfig } from '../config.js';
-import { createSyncHandler, type SyncEvent } from './sync-handler.js';
+import { METRIC, METRIC_NAMESPACE, METRIC_SERVICE } from '../metric-names.js';
+import { createSyncHandler, NOTHING_TO_SYNC_FORMAT, type SyncEvent } from './sync-handler.js';
 
 const config = loadSyncConfig();
 const logger = new Logger({ serviceName: 'geo-gateway-sync', persistentKeys: { stage: config.stage } });
-const metrics = new Metrics({ namespace: 'GeoGateway', serviceName: 'sync', defaultDimensions: { stage: config.stage } });
+const metrics = new Metrics({ namespace: METRIC_NAMESPACE, serviceName: METRIC_SERVICE.sync, defaultDimensions: { stage: config.stage } });
 
 const run = createSyncHandler(
   config,
@@ -14,6 +15,7 @@ const run = createSyncHandler(
     const { rejects, ...summary } = report;
     const entry = { ...summary, firstRejects: rejects.slice(0, 10) };
     if (report.status === 'FAILED') logger.error('sync run failed', entry);
+    else if (report.format === NOTHING_TO_SYNC_FORMAT) logger.info('nothing to sync: the feed object does not exist yet', entry);
     else logger.info('sync run', entry);
     for (const [name, value] of Object.entries({
       Read: report.read,
@@ -23,7 +25,7 @@ const run = createSyncHandler(
     })) {
       metrics.addMetric(`Sync${name}`, MetricUnit.Count, value);
     }
-    metrics.addMetric('SyncFailed', MetricUnit.Count, report.status === 'FAILED' ? 1 : 0);
+    metrics.addMetric(METRIC.syncFailed, MetricUnit.Count, report.status === 'FAILED' ? 1 : 0);
     metrics.publishStoredMetrics();
   },
   { logError: (message, error) => logger.error(message, error as Error) },

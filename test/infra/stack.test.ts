@@ -1,23 +1,24 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { Capture, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_FEED_KEY, LOCALHOST_DEV_ORIGINS } from '../../infra/config.js';
-import { EDITOR_WRITE_ACTIONS } from '../../infra/constructs/graphql-api.js';
 import type { Stage } from '../../src/config.js';
 import { STAGE_SETTINGS } from '../../src/stages.js';
+import { GRAPHQL_TABLE_ACTIONS, SYNC_TABLE_ACTIONS } from '../../src/store/commands.js';
 import { GLOBAL_SECONDARY_INDEXES, TABLE_KEYS } from '../../src/store/table.js';
-import { actionsOf, functionStatements, identityStatements, logicalIdOf, type Synthesized, synthStage } from './synth.js';
+import {
+  actionsOf,
+  functionStatements,
+  identityStatements,
+  logicalIdOf,
+  REPO_ROOT,
+  type Synthesized,
+  synthStage,
+  TEST_PROD_ORIGINS,
+} from './synth.js';
 
 const DATA_SERVICES = ['dynamodb:', 's3:', 'sqs:', 'lambda:'];
-const TABLE_READ_ACTIONS = [
-  'dynamodb:BatchGetItem',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:DescribeTable',
-  'dynamodb:GetItem',
-  'dynamodb:GetRecords',
-  'dynamodb:GetShardIterator',
-  'dynamodb:Query',
-  'dynamodb:Scan',
-];
 
 describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
   const settings = STAGE_SETTINGS[stage];
@@ -64,6 +65,13 @@ describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
       });
     });
 
+    it('is on demand up to the stage ceiling, for the table and each index, so a flood is throttled rather than billed', () => {
+      const ceiling = { MaxReadRequestUnits: settings.limits.tableMaxReadUnits, MaxWriteRequestUnits: settings.limits.tableMaxWriteUnits };
+      template.hasResourceProperties('AWS::DynamoDB::Table', { BillingMode: 'PAY_PER_REQUEST', OnDemandThroughput: ceiling });
+      const table = Object.values(template.findResources('AWS::DynamoDB::Table'))[0];
+      for (const index of table?.Properties.GlobalSecondaryIndexes ?? []) expect(index.OnDemandThroughput).toEqual(ceiling);
+    });
+
     it('is on demand, with point-in-time recovery and AWS-managed encryption', () => {
       template.hasResourceProperties('AWS::DynamoDB::Table', {
         BillingMode: 'PAY_PER_REQUEST',
@@ -97,10 +105,10 @@ describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
           Variables: {
             TABLE_NAME: tableRef(),
             STAGE: stage,
-            POWERTOOLS_SERVICE_NAME: `geo-gateway-${stage}-graphql`,
-            NODE_OPTIONS: '--enable-source-maps',
+            NODE_OPTIONS: settings.graphqlSourceMaps ? '--enable-source-maps' : Match.absent(),
           },
         },
+        ReservedConcurrentExecutions: settings.limits.graphqlConcurrency,
         LoggingConfig: {
           LogGroup: { Ref: logicalIdOf(template, 'AWS::Logs::LogGroup', 'LogGroupName', `/aws/lambda/geo-gateway-${stage}-graphql`) },
         },
@@ -125,16 +133,43 @@ describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
           Variables: {
             TABLE_NAME: tableRef(),
             STAGE: stage,
-            POWERTOOLS_SERVICE_NAME: `geo-gateway-${stage}-sync`,
             NODE_OPTIONS: '--enable-source-maps',
-            FEED_BUCKET: bucket,
             FEEDS: { 'Fn::Join': ['', ['s3://', bucket, `/${DEFAULT_FEED_KEY}`]] },
           },
         },
+        ReservedConcurrentExecutions: Match.absent(),
         LoggingConfig: {
           LogGroup: { Ref: logicalIdOf(template, 'AWS::Logs::LogGroup', 'LogGroupName', `/aws/lambda/geo-gateway-${stage}-sync`) },
         },
       });
+    });
+
+    it('set only variables the code reads (and NODE_OPTIONS, which Node reads)', () => {
+      const read = new Set<string>();
+      const visit = (dir: string) => {
+        for (const entry of readdirSync(dir, { withFileTypes: true })) {
+          const file = path.join(dir, entry.name);
+          if (entry.isDirectory() && entry.name !== 'dev') visit(file);
+          else if (entry.name.endsWith('.ts')) {
+            for (const [, name] of readFileSync(file, 'utf8').matchAll(/env\.([A-Z][A-Z0-9_]+)/g)) read.add(name as string);
+          }
+        }
+      };
+      visit(path.join(REPO_ROOT, 'src'));
+      expect(read.has('TABLE_NAME')).toBe(true);
+      for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
+        for (const name of Object.keys(fn.Properties.Environment?.Variables ?? {})) {
+          if (name !== 'NODE_OPTIONS') expect(read, `${fn.Properties.FunctionName} sets ${name}`).toContain(name);
+        }
+      }
+    });
+
+    it('reserve concurrency for the GraphQL function only, from the stage limits', () => {
+      const reserved = Object.values(template.findResources('AWS::Lambda::Function')).map((fn) => [
+        fn.Properties.FunctionName,
+        fn.Properties.ReservedConcurrentExecutions,
+      ]);
+      expect(reserved.filter(([, value]) => value !== undefined)).toEqual([[names().graphqlFunction, settings.limits.graphqlConcurrency]]);
     });
 
     it('take FEEDS from -c feeds when given', () => {
@@ -146,7 +181,8 @@ describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
     });
 
     it('log to groups of their own, with the stage retention', () => {
-      template.resourceCountIs('AWS::Logs::LogGroup', 3);
+      // Dev adds the group of the function that empties its buckets on destroy.
+      template.resourceCountIs('AWS::Logs::LogGroup', stage === 'dev' ? 4 : 3);
       for (const name of [
         `/aws/lambda/geo-gateway-${stage}-graphql`,
         `/aws/lambda/geo-gateway-${stage}-sync`,
@@ -176,12 +212,15 @@ describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
       }
     });
 
-    it('let the GraphQL function read the table and make only the writes editor mutations need', () => {
+    it('let the GraphQL function send the table only the operations its code sends', () => {
       const statements = functionStatements(template, names().graphqlFunction);
       const dynamo = statements.filter((statement) => actionsOf(statement).some((action) => action.startsWith('dynamodb:')));
       for (const statement of dynamo) expect(statement.Resource).toEqual(tableArn());
       const granted = new Set(dynamo.flatMap(actionsOf));
-      expect([...granted].sort()).toEqual([...new Set([...TABLE_READ_ACTIONS, ...EDITOR_WRITE_ACTIONS])].sort());
+      expect([...granted].sort()).toEqual(GRAPHQL_TABLE_ACTIONS.map((action) => `dynamodb:${action}`).sort());
+      for (const never of ['dynamodb:Scan', 'dynamodb:DeleteItem', 'dynamodb:DescribeTable', 'dynamodb:GetRecords']) {
+        expect(granted.has(never)).toBe(false);
+      }
       for (const forbidden of [
         'dynamodb:DeleteTable',
         'dynamodb:UpdateTable',
@@ -203,17 +242,9 @@ describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
           .filter((statement) => JSON.stringify(statement.Resource) === JSON.stringify(resource))
           .flatMap(actionsOf)
           .sort();
-      expect(byResource(tableArn())).toEqual(
-        expect.arrayContaining([
-          'dynamodb:GetItem',
-          'dynamodb:Query',
-          'dynamodb:PutItem',
-          'dynamodb:UpdateItem',
-          'dynamodb:BatchWriteItem',
-        ]),
-      );
+      expect(byResource(tableArn())).toEqual(SYNC_TABLE_ACTIONS.map((action) => `dynamodb:${action}`).sort());
       expect(byResource(tableArn())).not.toContain('dynamodb:DeleteTable');
-      expect(byResource({ 'Fn::Join': ['', [feedBucketArn, '/*']] })).toEqual(['s3:GetObject']);
+      expect(byResource({ 'Fn::Join': ['', [feedBucketArn, `/${DEFAULT_FEED_KEY}`]] })).toEqual(['s3:GetObject']);
       expect(byResource(feedBucketArn)).toEqual(['s3:ListBucket']);
       expect(byResource(queueArn())).toContain('sqs:SendMessage');
       const s3Actions = statements.flatMap(actionsOf).filter((action) => action.startsWith('s3:'));
@@ -250,7 +281,8 @@ describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
       for (const origin of allowed) expect(origin).toMatch(/^https?:\/\/[^*]+$/);
       expect(allowed).toEqual(expect.arrayContaining(settings.corsOrigins));
       if (stage === 'prod') {
-        expect(allowed).toEqual(settings.corsOrigins);
+        // The stage's own origins and those given at deploy time, nothing else.
+        expect(allowed).toEqual([...settings.corsOrigins, TEST_PROD_ORIGINS]);
         expect(allowed.filter((origin) => /localhost|127\.0\.0\.1/.test(origin))).toEqual([]);
       } else {
         expect(allowed).toEqual(expect.arrayContaining([...LOCALHOST_DEV_ORIGINS, 'http://localhost:4000']));
@@ -345,57 +377,6 @@ describe.each<Stage>(['dev', 'prod'])('%s stack', (stage) => {
       template.resourceCountIs('Custom::S3AutoDeleteObjects', stage === 'prod' ? 0 : 2);
     });
   });
-
-  describe('alarms', () => {
-    it('watch GraphQL errors, throttles and p99 duration, sync errors and the dead-letter queue', () => {
-      template.resourceCountIs('AWS::CloudWatch::Alarm', 5);
-      const graphqlDimensions = [
-        { Name: 'FunctionName', Value: { Ref: logicalIdOf(template, 'AWS::Lambda::Function', 'FunctionName', names().graphqlFunction) } },
-      ];
-      const syncDimensions = [
-        { Name: 'FunctionName', Value: { Ref: logicalIdOf(template, 'AWS::Lambda::Function', 'FunctionName', names().syncFunction) } },
-      ];
-      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        AlarmName: `geo-gateway-${stage}-graphql-errors`,
-        Namespace: 'AWS/Lambda',
-        MetricName: 'Errors',
-        Dimensions: graphqlDimensions,
-        Statistic: 'Sum',
-        Threshold: settings.alarms.graphqlErrorsPer5Minutes,
-        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      });
-      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        AlarmName: `geo-gateway-${stage}-graphql-throttles`,
-        MetricName: 'Throttles',
-        Dimensions: graphqlDimensions,
-        Threshold: 0,
-        ComparisonOperator: 'GreaterThanThreshold',
-      });
-      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        AlarmName: `geo-gateway-${stage}-graphql-p99-duration`,
-        MetricName: 'Duration',
-        Dimensions: graphqlDimensions,
-        ExtendedStatistic: 'p99',
-        Threshold: settings.alarms.graphqlP99DurationMs,
-      });
-      expect(settings.alarms.graphqlP99DurationMs).toBeLessThan(settings.graphqlTimeoutSeconds * 1000);
-      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        AlarmName: `geo-gateway-${stage}-sync-errors`,
-        MetricName: 'Errors',
-        Dimensions: syncDimensions,
-        Threshold: 0,
-        ComparisonOperator: 'GreaterThanThreshold',
-      });
-      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        AlarmName: `geo-gateway-${stage}-sync-dlq-messages`,
-        Namespace: 'AWS/SQS',
-        MetricName: 'ApproximateNumberOfMessagesVisible',
-        Dimensions: [{ Name: 'QueueName', Value: getAtt('AWS::SQS::Queue', 'QueueName', names().syncDeadLetterQueue, 'QueueName') }],
-        Threshold: 0,
-        ComparisonOperator: 'GreaterThanThreshold',
-      });
-    });
-  });
 });
 
 describe('dev and prod in one account', () => {
@@ -407,7 +388,12 @@ describe('dev and prod in one account', () => {
         const value = resource.Properties?.[key];
         if (typeof value === 'string') return [value];
         const joined = (value as { 'Fn::Join'?: [string, unknown[]] } | undefined)?.['Fn::Join'];
-        return joined ? [joined[1].filter((part) => typeof part === 'string').join('')] : [];
+        // A name made from another resource's generated name (which CloudFormation prefixes
+        // with the stack name) is as distinct as that resource.
+        const derived = joined?.[1].some(
+          (part) => typeof (part as { Ref?: unknown }).Ref === 'string' && !/^AWS::/.test((part as { Ref: string }).Ref),
+        );
+        return joined && !derived ? [joined[1].filter((part) => typeof part === 'string').join('')] : [];
       }),
     );
   }

@@ -33,11 +33,18 @@ export interface Synthesized {
   template: Template;
 }
 
-/** Builds one stage's stack in a fresh app and synthesizes its template. */
+/** The frontend origin the tests deploy prod with (prod refuses to synthesize without one). */
+export const TEST_PROD_ORIGINS = 'https://app.example.com';
+
+/**
+ * Builds one stage's stack in a fresh app and synthesizes its template. Prod gets
+ * TEST_PROD_ORIGINS unless the context gives origins.
+ */
 export function synthStage(stage: Stage, context: Record<string, unknown> = {}): Synthesized {
   requireBundles();
-  const app = new App({ context: { ...CDK_CONTEXT, stage, ...context } });
-  const config = infraConfig(stage, { feeds: context.feeds });
+  const given: Record<string, unknown> = { ...(stage === 'prod' ? { origins: TEST_PROD_ORIGINS } : {}), ...context };
+  const app = new App({ context: { ...CDK_CONTEXT, stage, ...given } });
+  const config = infraConfig(stage, { feeds: given.feeds, origins: given.origins });
   const stack = new GeoGatewayStack(app, config.stackName, { config });
   return { app, stack, config, template: Template.fromStack(stack) };
 }

@@ -92,7 +92,8 @@ describe('the dev stage', () => {
 describe('the prod stage', () => {
   let server: LocalServer;
   beforeAll(async () => {
-    server = await startLocalServer(await createTestGateway({ env: { STAGE: 'prod' } }));
+    // Prod's frontends are given where it runs (CORS_ORIGINS locally, -c origins to the CDK).
+    server = await startLocalServer(await createTestGateway({ env: { STAGE: 'prod' } }), ['https://app.example.org']);
   });
   afterAll(() => server?.close());
 
@@ -106,6 +107,10 @@ describe('the prod stage', () => {
 
   it.each([STUDIO, 'https://app.example.org'])('allows %s', async (origin) => {
     expect((await preflight(server, origin)).headers.get('access-control-allow-origin')).toBe(origin);
+  });
+
+  it('allows no origin it was not given', async () => {
+    expect((await preflight(server, 'https://other.example.org')).headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('allows no localhost origin', async () => {

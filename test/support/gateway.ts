@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { createHttpAdapter } from '../../src/dev/http-adapter.js';
 import { createGraphqlHandler, type GraphqlHandler } from '../../src/handlers/graphql-handler.js';
-import { STAGE_SETTINGS } from '../../src/stages.js';
+import { stageSettings } from '../../src/stages.js';
 import { runSync } from '../../src/sync/run.js';
 import { resolveSource } from '../../src/sync/sources/index.js';
 import { v2Event } from './events.js';
@@ -66,9 +66,15 @@ export async function createTestGateway(options: { seed?: boolean; env?: Record<
   };
 }
 
-/** The gateway behind the local node:http adapter on a free port, as `npm start` serves it. */
-export async function startLocalServer(gateway: TestGateway): Promise<{ url: string; server: Server; close(): Promise<void> }> {
-  const server = createHttpAdapter(gateway.handler, STAGE_SETTINGS[gateway.config.stage]);
+/**
+ * The gateway behind the local node:http adapter on a free port, as `npm start` serves it;
+ * `origins` are those `CORS_ORIGINS` would add.
+ */
+export async function startLocalServer(
+  gateway: TestGateway,
+  origins: string[] = [],
+): Promise<{ url: string; server: Server; close(): Promise<void> }> {
+  const server = createHttpAdapter(gateway.handler, stageSettings(gateway.config.stage, origins));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
-import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
 import { publicAddress } from '../../domain/addresses.js';
 
 /** Where records come from: a local path, `s3://bucket/key`, or an `https://` URL. */
@@ -14,7 +14,15 @@ export interface Source {
 
 /** A source that cannot be read: missing file, unknown object, failed download. */
 export class SourceError extends Error {
-  override readonly name = 'SourceError';
+  override readonly name: string = 'SourceError';
+}
+
+/**
+ * An S3 feed whose object does not exist (S3 answered NoSuchKey, which it does only to a
+ * caller allowed to list the bucket; without that right a missing object is AccessDenied).
+ */
+export class SourceNotFoundError extends SourceError {
+  override readonly name = 'SourceNotFoundError';
 }
 
 /** Options for remote sources. */
@@ -43,6 +51,9 @@ export function resolveSource(address: string, options: SourceOptions = {}): Sou
           const out = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
           return out.Body as unknown as AsyncIterable<Uint8Array>;
         } catch (error) {
+          if (error instanceof NoSuchKey || (error as Error).name === 'NoSuchKey') {
+            throw new SourceNotFoundError(`${shown}: no such object`, { cause: error });
+          }
           throw new SourceError(`${shown}: cannot be read (${(error as Error).name})`, { cause: error });
         }
       },
