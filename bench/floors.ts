@@ -51,6 +51,33 @@ class FloorRun {
     return ids.flatMap((id) => (id && this.entities.has(id) ? [this.entities.get(id) as Item] : []));
   }
 
+  /**
+   * The number of entries of a dated list that reach `from`: a count of the key range a year
+   * before it on, and of the list's long facts below that (two Queries, in parallel).
+   */
+  async count(pk: string, from: string): Promise<number> {
+    const low = `${Number(from.slice(0, 4)) - 1}${from.slice(4)}`;
+    const counts = await Promise.all(
+      [
+        { pk, condition: 'pk = :pk AND sk BETWEEN :low AND :high', values: { ':low': low, ':high': '9999-12-31\uffff' } },
+        { pk: `${pk}#LONG`, condition: 'pk = :pk AND sk BETWEEN :min AND :low', values: { ':min': '0000-00-00', ':low': low } },
+      ].map(async (range) => {
+        this.calls += 1;
+        const out = (await this.client.send(
+          new QueryCommand({
+            TableName: this.table,
+            KeyConditionExpression: range.condition,
+            FilterExpression: 'e >= :from',
+            ExpressionAttributeValues: { ':pk': range.pk, ':from': from, ...range.values },
+            Select: 'COUNT',
+          }),
+        )) as QueryCommandOutput;
+        return out.Count ?? 0;
+      }),
+    );
+    return counts.reduce((a, b) => a + b, 0);
+  }
+
   /** The refs of the first `limit` entries of a list, newest first (one Query). */
   async list(
     pk: string,
@@ -99,13 +126,15 @@ function leaderMeetings(id: string, first: number): Floor {
     const [leader, entries] = await Promise.all([run.get(id), run.list(`MEETINGS#${id}`, first + 1)]);
     const roles = (leader?.d.roles ?? []) as { country?: string; organization?: string }[];
     const meetings = await run.batchGet([
+      // totalCount: the list's counter, with the page's entities.
+      `COUNT#MEETINGS#${id}`,
       country(leader?.d.country),
       ...roles.flatMap((r) => [country(r.country), r.organization]),
       ...refsOf(entries, first),
     ]);
     const named = await run.batchGet(
       meetings
-        .filter((m) => m.d.type === 'meeting')
+        .filter((m) => m.d?.type === 'meeting')
         .flatMap((m) => {
           const d = m.d as { participants: string[]; location?: { country?: string }; delegations: { representing?: string }[] };
           return [...d.participants, country(d.location?.country), ...d.delegations.map((g) => g.representing)];
@@ -120,12 +149,15 @@ function leaderMeetings(id: string, first: number): Floor {
 function dealsBetween(supplier: string, recipient: string, first: number): Floor {
   return async (client, table) => {
     const run = new FloorRun(client, table);
-    const deals = await run.batchGet(refsOf(await run.list(`DEALS#${supplier}#${recipient}`, first + 1), first));
+    const list = `DEALS#${supplier}#${recipient}`;
+    const deals = await run.batchGet([`COUNT#${list}`, ...refsOf(await run.list(list, first + 1), first)]);
     await run.batchGet(
-      deals.flatMap((deal) => {
-        const d = deal.d as { supplier: string; recipient: string; citations: { source: string }[] };
-        return [d.supplier, d.recipient, ...d.citations.map((c) => c.source)];
-      }),
+      deals
+        .filter((deal) => deal.d)
+        .flatMap((deal) => {
+          const d = deal.d as { supplier: string; recipient: string; citations: { source: string }[] };
+          return [d.supplier, d.recipient, ...d.citations.map((c) => c.source)];
+        }),
     );
     return run.calls;
   };
@@ -136,7 +168,9 @@ function relationsPage(pair: string, from: string, first: number, afterCursor?: 
   const after = afterCursor ? decodeCursor(afterCursor, pair) : undefined;
   return async (client, table) => {
     const run = new FloorRun(client, table);
-    const items = await run.batchGet(refsOf(await run.list(pair, first + 1, { from, ...(after ? { after } : {}) }), first));
+    // totalCount of a date range: a count of the range (and of the long facts below it), beside the page's read.
+    const [entries] = await Promise.all([run.list(pair, first + 1, { from, ...(after ? { after } : {}) }), run.count(pair, from)]);
+    const items = await run.batchGet(refsOf(entries, first));
     await run.batchGet(
       items.flatMap((item) =>
         item.d.type === 'meeting' ? (item.d.participants as string[]) : item.d.type === 'statement' ? [item.d.speaker as string] : [],
@@ -171,12 +205,15 @@ function search(folded: string, first: number): Floor {
 function eventsOf(actor: string, first: number): Floor {
   return async (client, table) => {
     const run = new FloorRun(client, table);
-    const events = await run.batchGet(refsOf(await run.list(`EVENTS#${actor}`, first + 1), first));
+    const entries = await run.list(`EVENTS#${actor}`, first + 1);
+    const events = await run.batchGet([`COUNT#EVENTS#${actor}`, ...refsOf(entries, first)]);
     await run.batchGet(
-      events.flatMap((event) => {
-        const d = event.d as { actors: string[]; targets: string[]; respondsTo: string[]; location?: { country?: string } };
-        return [...d.actors, ...d.targets, ...d.respondsTo, country(d.location?.country)];
-      }),
+      events
+        .filter((event) => event.d)
+        .flatMap((event) => {
+          const d = event.d as { actors: string[]; targets: string[]; respondsTo: string[]; location?: { country?: string } };
+          return [...d.actors, ...d.targets, ...d.respondsTo, country(d.location?.country)];
+        }),
     );
     return run.calls;
   };

@@ -2,6 +2,7 @@ import { BatchWriteCommand, type BatchWriteCommandOutput, type DynamoDBDocumentC
 import type { EntityRecord } from '../src/domain/records.js';
 import { chunk, mapLimit } from '../src/store/batch.js';
 import { contentHash } from '../src/store/canonical.js';
+import { countChange, counterKey } from '../src/store/counters.js';
 import { indexChanges } from '../src/store/index-items.js';
 import { entityKey } from '../src/store/keys.js';
 
@@ -32,16 +33,24 @@ export function storeItemsOf(record: EntityRecord, by: string, at: string, snaps
   ];
 }
 
-/** The store's items of `records`, each id once (the first record of an id wins, as a sync run keeps it). */
+/** The store's items of `records` and the counters of their lists, each id once (the first record of an id wins, as a sync run keeps it). */
 export function storeItemsOfAll(records: Iterable<EntityRecord | SnapshotRecord>, by: string, at = new Date().toISOString()): Item[] {
   const seen = new Set<string>();
   const items: Item[] = [];
+  const counters = new Map<string, Item>();
   for (const entry of records) {
     const { record, snapshot } = 'record' in entry ? entry : { record: entry, snapshot: undefined };
     if (seen.has(record.id)) continue;
     seen.add(record.id);
     items.push(...storeItemsOf(record, by, at, snapshot));
+    for (const [pk, fields] of countChange(record.id, null, record).deltas) {
+      const counter = counters.get(pk) ?? {};
+      for (const [field, n] of fields) counter[field] = ((counter[field] as number | undefined) ?? 0) + n;
+      counters.set(pk, counter);
+    }
   }
+  // The list counters the writes leave behind (see src/store/counters.ts).
+  for (const [pk, fields] of counters) items.push({ ...counterKey(pk), ...fields });
   return items;
 }
 

@@ -1,6 +1,6 @@
 import type { EntityRecord } from '../src/domain/records.js';
 import { indexItemsOf } from '../src/store/index-items.js';
-import { LIST } from '../src/store/keys.js';
+import { LISTS } from '../src/store/list-model.js';
 import { type BenchEngine, freshTable, startEngineProcess } from './engine.js';
 import { benchHandler, sendThrough } from './gateway.js';
 import { BUSY, generateRecords } from './gen.js';
@@ -54,51 +54,51 @@ const PATTERNS: Pattern[] = [
   {
     pattern: "busy leader's meetings, first page",
     query:
-      'query($id: ID!, $first: Int) { meetings(filter: { participant: $id }, first: $first) { edges { node { id date status } } pageInfo { hasNextPage endCursor } } }',
+      'query($id: ID!, $first: Int) { meetings(filter: { participant: $id }, first: $first) { totalCount edges { node { id date status } } pageInfo { hasNextPage endCursor } } }',
     variables: { id: BUSY.leader, first: FIRST_PAGE },
-    list: LIST.meetingsOf(BUSY.leader),
+    list: LISTS.meetingsOf(BUSY.leader).pk,
   },
   {
     pattern: 'deals by supplier, first page',
     query:
-      'query($s: String!, $first: Int) { militaryDeals(filter: { supplier: $s }, first: $first) { edges { node { id agreedOn status } } pageInfo { hasNextPage endCursor } } }',
+      'query($s: String!, $first: Int) { militaryDeals(filter: { supplier: $s }, first: $first) { totalCount edges { node { id agreedOn status } } pageInfo { hasNextPage endCursor } } }',
     variables: { s: BUSY.supplier, first: FIRST_PAGE },
-    list: LIST.dealsSuppliedBy(PAIR.supplier),
+    list: LISTS.dealsSuppliedBy(PAIR.supplier).pk,
   },
   {
     pattern: 'deals by recipient, first page',
     query:
-      'query($r: String!, $first: Int) { militaryDeals(filter: { recipient: $r }, first: $first) { edges { node { id agreedOn status } } pageInfo { hasNextPage endCursor } } }',
+      'query($r: String!, $first: Int) { militaryDeals(filter: { recipient: $r }, first: $first) { totalCount edges { node { id agreedOn status } } pageInfo { hasNextPage endCursor } } }',
     variables: { r: BUSY.recipient, first: FIRST_PAGE },
-    list: LIST.dealsReceivedBy(PAIR.recipient),
+    list: LISTS.dealsReceivedBy(PAIR.recipient).pk,
   },
   {
     pattern: 'deals by supplier and recipient, first page',
     query:
-      'query($s: String!, $r: String!, $first: Int) { militaryDeals(filter: { supplier: $s, recipient: $r }, first: $first) { edges { node { id agreedOn status } } pageInfo { hasNextPage endCursor } } }',
+      'query($s: String!, $r: String!, $first: Int) { militaryDeals(filter: { supplier: $s, recipient: $r }, first: $first) { totalCount edges { node { id agreedOn status } } pageInfo { hasNextPage endCursor } } }',
     variables: { s: BUSY.supplier, r: BUSY.recipient, first: FIRST_PAGE },
-    list: LIST.dealsBetween(PAIR.supplier, PAIR.recipient),
+    list: LISTS.dealsBetween(PAIR.supplier, PAIR.recipient).pk,
   },
   {
     pattern: 'relations, first page',
     query:
-      'query($c: [String!]!, $first: Int) { relations(countries: $c, first: $first) { edges { node { __typename ... on Meeting { id } ... on MilitaryDeal { id } ... on Event { id } ... on Statement { id } } } pageInfo { hasNextPage endCursor } } }',
+      'query($c: [String!]!, $first: Int) { relations(countries: $c, first: $first) { totalCount edges { node { __typename ... on Meeting { id } ... on MilitaryDeal { id } ... on Event { id } ... on Statement { id } } } pageInfo { hasNextPage endCursor } } }',
     variables: { c: [BUSY.supplier, BUSY.recipient], first: FIRST_PAGE },
-    list: LIST.pair(BUSY.supplier, BUSY.recipient),
+    list: LISTS.pair(BUSY.supplier, BUSY.recipient).pk,
   },
   {
     pattern: 'search by name prefix',
     query:
       'query($text: String!) { search(text: $text, first: 5) { __typename ... on Leader { id name } ... on Country { id name } ... on Organization { id name } } }',
     variables: { text: BUSY.namePrefix },
-    list: LIST.names(BUSY.namePrefix[0] as string),
+    list: LISTS.names(BUSY.namePrefix[0] as string).pk,
   },
   {
     pattern: 'events by actor, first page',
     query:
-      'query($a: ID!, $first: Int) { events(filter: { actor: $a }, first: $first) { edges { node { id kind date } } pageInfo { hasNextPage endCursor } } }',
+      'query($a: ID!, $first: Int) { events(filter: { actor: $a }, first: $first) { totalCount edges { node { id kind date } } pageInfo { hasNextPage endCursor } } }',
     variables: { a: BUSY.actor, first: FIRST_PAGE },
-    list: LIST.eventsOf(BUSY.actor),
+    list: LISTS.eventsOf(BUSY.actor).pk,
   },
 ];
 

@@ -7,7 +7,8 @@ const USAGE = 'usage: npm run reindex [-- --dry-run]';
 /**
  * `npm run reindex`: makes every entity's index items match its record, against
  * DYNAMODB_ENDPOINT and TABLE_NAME (see `openToolTable`). Run it once on a table written before
- * records listed what they refer to (`REFS#`), or to clear entries of records never committed.
+ * records listed what they refer to (`REFS#`) or lists kept counters (`COUNT#`), or to clear
+ * entries of records never committed.
  * It reads the whole table: a maintenance step, never part of serving requests.
  */
 async function main(): Promise<number> {
@@ -21,7 +22,7 @@ async function main(): Promise<number> {
   const report = await reindexTable(table.db, values['dry-run']);
   const verb = values['dry-run'] ? 'would be' : 'were';
   console.log(
-    `${report.entities} entities; ${report.finished} interrupted writes ${verb} finished, ${report.written} missing index items ${verb} written, ${report.removed} entries of no live record ${verb} removed`,
+    `${report.entities} entities; ${report.finished} interrupted writes ${verb} finished, ${report.written} missing index items ${verb} written, ${report.removed} entries of no live record ${verb} removed, ${report.counters} list counters ${verb} corrected`,
   );
   return 0;
 }

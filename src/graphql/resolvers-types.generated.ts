@@ -129,8 +129,11 @@ export type Country = Node & {
 /** A state, current or former. */
 export type CountryDealsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeSourceRecords?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
 };
 
 
@@ -138,8 +141,18 @@ export type CountryDealsArgs = {
 export type CountryLeadersArgs = {
   activeOn?: InputMaybe<Scalars['PartialDate']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<NameOrder>;
 };
+
+/** The order of a dated list. */
+export type DateOrder =
+  /** Latest first (the default). */
+  | 'NEWEST_FIRST'
+  /** Earliest first: a timeline read from its beginning. */
+  | 'OLDEST_FIRST';
 
 /** A point on which the records of one transfer disagree. */
 export type DealDisagreement = {
@@ -257,7 +270,9 @@ export type Event = Node & {
 /** Something that happened: an attack, a killing, sanctions, an invasion, an election. */
 export type EventRevisionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of events, newest first. */
@@ -267,6 +282,8 @@ export type EventConnection = {
   edges: Array<EventEdge>;
   /** Where the page ends. */
   pageInfo: PageInfo;
+  /** How many entries the whole list has, with its filter: exact, whatever the page. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** An event in a list. */
@@ -278,10 +295,12 @@ export type EventEdge = {
   node: Event;
 };
 
-/** Which events to list. */
+/** Which events to list; kind, actor, confidence and dates combine. */
 export type EventFilter = {
-  /** Id of an actor that took part or was targeted (a country is `country:XX`). */
+  /** Id of an actor that took part or was targeted (a country is `country:XX`, or its ISO code). */
   actor?: InputMaybe<Scalars['ID']['input']>;
+  /** Only events established this well. */
+  confidence?: InputMaybe<Confidence>;
   /** Only events overlapping this date or later. */
   from?: InputMaybe<Scalars['PartialDate']['input']>;
   /** Only events of this kind. */
@@ -424,21 +443,29 @@ export type Leader = Node & {
 /** A person who leads or speaks for a state or organisation. */
 export type LeaderMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
 };
 
 
 /** A person who leads or speaks for a state or organisation. */
 export type LeaderRevisionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 /** A person who leads or speaks for a state or organisation. */
 export type LeaderStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
 };
 
 /** A page of leaders. */
@@ -448,6 +475,8 @@ export type LeaderConnection = {
   edges: Array<LeaderEdge>;
   /** Where the page ends. */
   pageInfo: PageInfo;
+  /** How many entries the whole list has, with its filter: exact, whatever the page. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A leader in a list. */
@@ -551,7 +580,9 @@ export type Meeting = Node & {
 /** A meeting, visit, summit or talks between leaders or delegations. */
 export type MeetingRevisionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A named leader at a meeting, with the part they play. */
@@ -570,6 +601,8 @@ export type MeetingConnection = {
   edges: Array<MeetingEdge>;
   /** Where the page ends. */
   pageInfo: PageInfo;
+  /** How many entries the whole list has, with its filter: exact, whatever the page. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A meeting in a list. */
@@ -581,14 +614,18 @@ export type MeetingEdge = {
   node: Meeting;
 };
 
-/** Which meetings to list. Give participant or country, not both. */
+/** Which meetings to list; the conditions given all hold. */
 export type MeetingFilter = {
-  /** ISO code of a state that took part. */
+  /** ISO codes of states of which at least one took part. */
+  countries?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** ISO code (or `country:` id) of a state that took part. */
   country?: InputMaybe<Scalars['String']['input']>;
   /** Only meetings whose dates overlap this date or later. */
   from?: InputMaybe<Scalars['PartialDate']['input']>;
   /** Id of a leader who took part. */
   participant?: InputMaybe<Scalars['ID']['input']>;
+  /** Ids of leaders who all took part (with `participant`, that one too). */
+  participants?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Only meetings with this status. */
   status?: InputMaybe<MeetingStatus>;
   /** Only meetings whose dates overlap this date or earlier. */
@@ -694,7 +731,9 @@ export type MilitaryDeal = Node & {
  */
 export type MilitaryDealRevisionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of deals, newest first by date agreed. */
@@ -704,6 +743,8 @@ export type MilitaryDealConnection = {
   edges: Array<MilitaryDealEdge>;
   /** Where the page ends. */
   pageInfo: PageInfo;
+  /** How many entries the whole list has, with its filter: exact, whatever the page. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A deal in a list. */
@@ -717,16 +758,24 @@ export type MilitaryDealEdge = {
 
 /** supplier and recipient take an ISO country code or the ID of a leader or organisation. */
 export type MilitaryDealFilter = {
+  /** Only deals established this well. */
+  confidence?: InputMaybe<Confidence>;
+  /** Only deals with an item whose designation starts with this (case and accents ignored): "Su-3" finds Su-35. */
+  designation?: InputMaybe<Scalars['String']['input']>;
   /** Only deals agreed in a range overlapping this date or later. */
   from?: InputMaybe<Scalars['PartialDate']['input']>;
   /** Also list the register records (SIPRI) that describe a deal listed already (see MilitaryDeal.sameAs). */
   includeSourceRecords?: InputMaybe<Scalars['Boolean']['input']>;
   /** Who receives: an ISO code or an actor id. */
   recipient?: InputMaybe<Scalars['String']['input']>;
+  /** Recipients, as ISO codes or actor ids: deals to any of them. */
+  recipients?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Only deals with this status. */
   status?: InputMaybe<DealStatus>;
   /** Who supplies: an ISO code or an actor id. */
   supplier?: InputMaybe<Scalars['String']['input']>;
+  /** Suppliers, as ISO codes or actor ids: deals from any of them. */
+  suppliers?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Only deals agreed in a range overlapping this date or earlier. */
   to?: InputMaybe<Scalars['PartialDate']['input']>;
 };
@@ -1016,6 +1065,13 @@ export type MutationUpsertStatementArgs = {
   input: StatementInput;
 };
 
+/** The order of a list by name. */
+export type NameOrder =
+  /** A to Z, by the name folded (accents and case ignored); the default. */
+  | 'NAME_ASC'
+  /** Z to A. */
+  | 'NAME_DESC';
+
 /** Anything with a global id, fetchable with `node(id:)`. */
 export type Node = {
   /** A stable id: `leader:vladimir-putin`, `country:IR`, `deal:sipri-…`. */
@@ -1057,29 +1113,40 @@ export type Organization = Node & {
 /** An organisation: a state body, armed group, international body, news outlet or institute. */
 export type OrganizationDealsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   includeSourceRecords?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
 };
 
 
 /** An organisation: a state body, armed group, international body, news outlet or institute. */
 export type OrganizationEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
 };
 
 
 /** An organisation: a state body, armed group, international body, news outlet or institute. */
 export type OrganizationLeadersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<NameOrder>;
 };
 
 
 /** An organisation: a state body, armed group, international body, news outlet or institute. */
 export type OrganizationRevisionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /**
@@ -1123,13 +1190,17 @@ export type OrganizationKind =
   /** A party a source could not name: SIPRI's "unknown supplier(s)". */
   | 'UNKNOWN';
 
-/** Where a page of a connection ends. */
+/** Where a page of a connection begins and ends (Relay Cursor Connections). */
 export type PageInfo = {
   __typename?: 'PageInfo';
-  /** Pass as `after` to read the next page; null on an empty page. */
+  /** Pass as `after` to read the next page; on an empty page, where it began (null at the start of the list). */
   endCursor?: Maybe<Scalars['String']['output']>;
   /** Whether another page follows this one. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether another page comes before this one: with `last`, whether more entries precede; with `after`, true. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Pass as `before` to read the page before; on an empty page, where it began. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 /** The part a participant plays, as an editor sends it. */
@@ -1204,8 +1275,11 @@ export type QueryEventArgs = {
 /** The questions the knowledge base answers. */
 export type QueryEventsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<EventFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
 };
 
 
@@ -1218,8 +1292,11 @@ export type QueryLeaderArgs = {
 /** The questions the knowledge base answers. */
 export type QueryLeadersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<LeaderFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<NameOrder>;
 };
 
 
@@ -1232,8 +1309,11 @@ export type QueryMeetingArgs = {
 /** The questions the knowledge base answers. */
 export type QueryMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MeetingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
 };
 
 
@@ -1246,8 +1326,11 @@ export type QueryMilitaryDealArgs = {
 /** The questions the knowledge base answers. */
 export type QueryMilitaryDealsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MilitaryDealFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
 };
 
 
@@ -1266,10 +1349,13 @@ export type QueryOrganizationArgs = {
 /** The questions the knowledge base answers. */
 export type QueryRelationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   countries: Array<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['PartialDate']['input']>;
   includeSourceRecords?: InputMaybe<Scalars['Boolean']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
   to?: InputMaybe<Scalars['PartialDate']['input']>;
 };
 
@@ -1284,15 +1370,21 @@ export type QuerySearchArgs = {
 /** The questions the knowledge base answers. */
 export type QueryStatementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StatementFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
 };
 
 
 /** The questions the knowledge base answers. */
 export type QuerySyncRunsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<DateOrder>;
 };
 
 /** An earlier state of a record, kept when a change replaced it. */
@@ -1331,6 +1423,8 @@ export type RevisionConnection = {
   edges: Array<RevisionEdge>;
   /** Where the page ends. */
   pageInfo: PageInfo;
+  /** How many entries the whole list has, with its filter: exact, whatever the page. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A revision in a list. */
@@ -1407,7 +1501,9 @@ export type Source = Node & {
 /** A document that facts are drawn from: an article, a dataset, a press release. */
 export type SourceRevisionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** What an editor sends to create or correct a source. */
@@ -1461,7 +1557,9 @@ export type Statement = Node & {
 /** Something a leader said, quoted verbatim. */
 export type StatementRevisionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of statements, newest first. */
@@ -1471,6 +1569,8 @@ export type StatementConnection = {
   edges: Array<StatementEdge>;
   /** Where the page ends. */
   pageInfo: PageInfo;
+  /** How many entries the whole list has, with its filter: exact, whatever the page. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A statement in a list. */
@@ -1482,10 +1582,18 @@ export type StatementEdge = {
   node: Statement;
 };
 
-/** Which statements to list. */
+/** Which statements to list; the conditions given all hold. */
 export type StatementFilter = {
+  /** ISO codes of states the statement is between or about: any of them. */
+  countries?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Only statements made on this date or later. */
   from?: InputMaybe<Scalars['PartialDate']['input']>;
+  /** Id of the meeting it was said at. */
+  meeting?: InputMaybe<Scalars['ID']['input']>;
+  /** ISO code (or `country:` id) of the country where it was said. */
+  place?: InputMaybe<Scalars['String']['input']>;
+  /** Who carried it: the name `reportedBy` gives (case and accents ignored, "RIA Novosti"), or the organisation's id (`organization:ria-novosti`). */
+  reportedBy?: InputMaybe<Scalars['String']['input']>;
   /** Id of the leader who spoke. */
   speaker?: InputMaybe<Scalars['ID']['input']>;
   /** Only statements made on this date or earlier. */
@@ -1576,6 +1684,8 @@ export type SyncRunConnection = {
   edges: Array<SyncRunEdge>;
   /** Where the page ends. */
   pageInfo: PageInfo;
+  /** How many entries the whole list has, with its filter: exact, whatever the page. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** A sync run in a list. */
@@ -1603,6 +1713,8 @@ export type TimelineConnection = {
   edges: Array<TimelineEdge>;
   /** Where the page ends. */
   pageInfo: PageInfo;
+  /** How many entries the whole list has, with its filter: exact, whatever the page. */
+  totalCount: Scalars['Int']['output'];
 };
 
 /** An entry of a bilateral timeline. */
@@ -1753,6 +1865,7 @@ export type ResolversTypes = {
   CitationInput: CitationInput;
   Confidence: Confidence;
   Country: ResolverTypeWrapper<CountryModel>;
+  DateOrder: DateOrder;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DealDisagreement: ResolverTypeWrapper<DealDisagreementModel>;
   DealFigure: ResolverTypeWrapper<DealFigureModel>;
@@ -1795,6 +1908,7 @@ export type ResolversTypes = {
   Money: ResolverTypeWrapper<Money>;
   MoneyInput: MoneyInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NameOrder: NameOrder;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Organization: ResolverTypeWrapper<OrganizationModel>;
   OrganizationInput: OrganizationInput;
@@ -2004,6 +2118,7 @@ export type EventResolvers<ContextType = Context, ParentType extends ResolversPa
 export type EventConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventConnection'] = ResolversParentTypes['EventConnection']> = {
   edges?: Resolver<Array<ResolversTypes['EventEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type EventEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventEdge'] = ResolversParentTypes['EventEdge']> = {
@@ -2046,6 +2161,7 @@ export type LeaderResolvers<ContextType = Context, ParentType extends ResolversP
 export type LeaderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LeaderConnection'] = ResolversParentTypes['LeaderConnection']> = {
   edges?: Resolver<Array<ResolversTypes['LeaderEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type LeaderEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LeaderEdge'] = ResolversParentTypes['LeaderEdge']> = {
@@ -2088,6 +2204,7 @@ export type MeetingAttendeeResolvers<ContextType = Context, ParentType extends R
 export type MeetingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingConnection'] = ResolversParentTypes['MeetingConnection']> = {
   edges?: Resolver<Array<ResolversTypes['MeetingEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MeetingEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MeetingEdge'] = ResolversParentTypes['MeetingEdge']> = {
@@ -2122,6 +2239,7 @@ export type MilitaryDealResolvers<ContextType = Context, ParentType extends Reso
 export type MilitaryDealConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MilitaryDealConnection'] = ResolversParentTypes['MilitaryDealConnection']> = {
   edges?: Resolver<Array<ResolversTypes['MilitaryDealEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type MilitaryDealEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MilitaryDealEdge'] = ResolversParentTypes['MilitaryDealEdge']> = {
@@ -2178,6 +2296,8 @@ export type OrganizationResolvers<ContextType = Context, ParentType extends Reso
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export interface PartialDateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['PartialDate'], any> {
@@ -2217,6 +2337,7 @@ export type RevisionResolvers<ContextType = Context, ParentType extends Resolver
 export type RevisionConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RevisionConnection'] = ResolversParentTypes['RevisionConnection']> = {
   edges?: Resolver<Array<ResolversTypes['RevisionEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RevisionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RevisionEdge'] = ResolversParentTypes['RevisionEdge']> = {
@@ -2270,6 +2391,7 @@ export type StatementResolvers<ContextType = Context, ParentType extends Resolve
 export type StatementConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatementConnection'] = ResolversParentTypes['StatementConnection']> = {
   edges?: Resolver<Array<ResolversTypes['StatementEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type StatementEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatementEdge'] = ResolversParentTypes['StatementEdge']> = {
@@ -2306,6 +2428,7 @@ export type SyncRunResolvers<ContextType = Context, ParentType extends Resolvers
 export type SyncRunConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SyncRunConnection'] = ResolversParentTypes['SyncRunConnection']> = {
   edges?: Resolver<Array<ResolversTypes['SyncRunEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type SyncRunEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SyncRunEdge'] = ResolversParentTypes['SyncRunEdge']> = {
@@ -2316,6 +2439,7 @@ export type SyncRunEdgeResolvers<ContextType = Context, ParentType extends Resol
 export type TimelineConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineConnection'] = ResolversParentTypes['TimelineConnection']> = {
   edges?: Resolver<Array<ResolversTypes['TimelineEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type TimelineEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TimelineEdge'] = ResolversParentTypes['TimelineEdge']> = {

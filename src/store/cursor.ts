@@ -1,8 +1,8 @@
 import { ValidationError } from '../errors.js';
 
 /**
- * Cursors are opaque to callers: base64url of the list's partition and the sort key of the
- * last item returned. Decoding checks both against the list being read, so a cursor made up,
+ * Cursors are opaque to callers: base64url of the list's name (its partition, or the
+ * partitions read as one) and the sort key of the entry. Decoding checks both against the list being read, so a cursor made up,
  * damaged, or taken from another list is refused instead of silently restarting the list.
  */
 export function encodeCursor(pk: string, sk: string): string {
@@ -10,13 +10,14 @@ export function encodeCursor(pk: string, sk: string): string {
 }
 
 /**
- * The sort key to continue after, for the list at `pk`.
- * @throws ValidationError when the cursor does not belong to this list.
+ * The sort key a cursor stands at, for the list named `pk`.
+ * @throws ValidationError naming `field` when the cursor does not belong to this list.
  */
-export function decodeCursor(cursor: string, pk: string): string {
+export function decodeCursor(cursor: string, pk: string, field: 'after' | 'before' = 'after'): string {
+  const which = field === 'after' ? 'an endCursor' : 'a startCursor';
   const invalid = () =>
-    new ValidationError('after: the cursor is not valid for this list; use an endCursor returned by the same field and arguments', {
-      path: 'after',
+    new ValidationError(`${field}: the cursor is not valid for this list; use ${which} returned by the same field and arguments`, {
+      path: field,
     });
   if (cursor.length === 0 || cursor.length > 1024 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
   let decoded: unknown;

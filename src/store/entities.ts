@@ -2,6 +2,7 @@ import type { EntityRecord } from '../domain/records.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { batchGet, batchWrite, mapLimit, type WriteRequest } from './batch.js';
 import { contentHash } from './canonical.js';
+import { applyCounts, clearCountMarkers, countChange } from './counters.js';
 import type { Db } from './db.js';
 import { indexChanges } from './index-items.js';
 import { entityKey, revisionKey } from './keys.js';
@@ -20,7 +21,7 @@ export interface StoredEntity {
   deleted: boolean;
   /** When the snapshot the record came from was taken (a sync source's generation time), if known. */
   snapshot?: string;
-  /** Set between a committed change and the revision/index writes that follow it. */
+  /** Set between a committed change and the revision, index and counter writes that follow it. */
   pending?: { previous: PreviousState | null };
 }
 
@@ -45,6 +46,11 @@ interface EntityItem {
   del?: boolean;
   snap?: string;
   pend?: { prev: PreviousState | null };
+}
+
+/** The stored entity of an item read by its key (`entityKey`). */
+export function entityFromItem(item: Record<string, unknown>): StoredEntity {
+  return fromItem(item as unknown as EntityItem);
 }
 
 function fromItem(item: EntityItem): StoredEntity {
@@ -208,15 +214,25 @@ function followUps(entity: StoredEntity): WriteRequest[] {
   return writes;
 }
 
+/** What a committed change does to the list counters (see `counters.ts`). */
+function countsOfChange(entity: StoredEntity) {
+  const previous = entity.pending?.previous ?? null;
+  const before = previous && !previous.deleted ? previous.record : null;
+  return countChange(`${entity.record.id}@${entity.version}`, before, entity.deleted ? null : entity.record);
+}
+
 /**
- * Finishes committed changes: writes their revisions and index items in batches, then clears
- * each entity's pending mark (conditional on its version, so a newer change is left alone).
+ * Finishes committed changes: writes their revisions and index items in batches, adds them to
+ * the list counters (once each, however often a change is finished), then clears each
+ * entity's pending mark (conditional on its version, so a newer change is left alone).
  * @returns the number of item writes made.
  */
 export async function finishWrites(db: Db, entities: readonly StoredEntity[], concurrency = 8): Promise<number> {
   const pending = entities.filter((e) => e.pending);
   if (pending.length === 0) return 0;
   let writes = await batchWrite(db, pending.flatMap(followUps), concurrency);
+  const counts = pending.map(countsOfChange).filter((change) => change.deltas.size > 0);
+  writes += await applyCounts(db, counts, concurrency);
   await mapLimit(pending, concurrency, async (entity) => {
     try {
       await db.update({
@@ -232,6 +248,7 @@ export async function finishWrites(db: Db, entities: readonly StoredEntity[], co
     }
     delete entity.pending;
   });
+  writes += await clearCountMarkers(db, counts, concurrency);
   return writes;
 }
 

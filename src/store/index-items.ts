@@ -1,16 +1,26 @@
 import type { EntityKind } from '../domain/ids.js';
-import { countryId } from '../domain/ids.js';
 import { dateRange, yearBefore } from '../domain/partial-date.js';
-import { type DealRecord, type EntityRecord, responseLinks } from '../domain/records.js';
-import { referencedIds } from '../domain/references.js';
-import { roleSpan } from '../domain/roles.js';
-import { foldName, wordSuffixes } from '../domain/text.js';
-import { DATE_KEY_MAX, DATE_KEY_MIN, datedSortKey, LIST } from './keys.js';
+import type { EntityRecord, RecordOf } from '../domain/records.js';
+import { foldName } from '../domain/text.js';
+import {
+  ATTRIBUTE_NAMES,
+  type Attributes,
+  DATE_KEY_MAX,
+  DATE_KEY_MIN,
+  entrySortKey,
+  KINDS,
+  type ListRef,
+  longFactsOf,
+  type SortValue,
+} from './list-model.js';
+
+export { isRegisterDeal, longFactsOf } from './list-model.js';
 
 /**
- * An item that places an entity in one list. `ref` is the entity's id; `t` its kind (to
- * resolve unions without reading the entity); `e` the last day a dated fact covers;
- * `st` and `k` the status and kind that list filters check.
+ * An item that places an entity in one list, derived from the list model (`list-model.ts`).
+ * `ref` is the entity's id; `t` its kind (to resolve unions without reading the entity); `e`
+ * the last day a dated entry covers; the other attributes are those the list filters on,
+ * under their stored names (`ATTRIBUTE_NAMES`).
  */
 export interface IndexItem {
   pk: string;
@@ -18,53 +28,24 @@ export interface IndexItem {
   ref: string;
   t: EntityKind;
   e?: string;
-  st?: string;
-  k?: string;
-  /** Country code of a leader's name entries, for `leaders(filter: {nameStartsWith, country})`. */
-  c?: string;
-  /** On a deal's entries: the deal of another source it describes, so lists show each transfer once. */
-  dup?: string;
+  [attribute: string]: unknown;
 }
 
-function dated(pk: string, record: EntityRecord, date: string | undefined, endDate?: string): IndexItem {
-  const first = date ? dateRange(date).start : DATE_KEY_MIN;
-  const last = endDate ? dateRange(endDate).end : date ? dateRange(date).end : DATE_KEY_MAX;
-  return { pk, sk: datedSortKey(first, record.id), ref: record.id, t: record.type, e: last };
-}
-
-function named(pk: string, record: EntityRecord, name: string): IndexItem {
-  return { pk, sk: `${foldName(name)}#${record.id}`, ref: record.id, t: record.type };
-}
-
-/** Search entries: every word-start suffix of the name and of each alias. */
-function nameItems(record: EntityRecord, names: string[]): IndexItem[] {
-  const suffixes = new Set(names.flatMap((n) => wordSuffixes(foldName(n))));
-  return [...suffixes]
-    .filter((s) => s.length > 0)
-    .map((s) => ({ pk: LIST.names([...s][0] as string), sk: `${s}#${record.id}`, ref: record.id, t: record.type }));
-}
-
-/** Bilateral timeline entries: one per unordered pair of distinct countries. */
-function pairItems(record: EntityRecord, codes: string[], date: string | undefined, endDate?: string): IndexItem[] {
-  const unique = [...new Set(codes)].sort();
-  const items: IndexItem[] = [];
-  for (let i = 0; i < unique.length; i++) {
-    for (let j = i + 1; j < unique.length; j++) {
-      items.push(dated(LIST.pair(unique[i] as string, unique[j] as string), record, date, endDate));
-    }
+/** The stored form of filterable attributes: the codec's one direction. */
+export function encodeAttributes(attributes: Partial<Attributes>): Record<string, unknown> {
+  const stored: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== undefined) stored[ATTRIBUTE_NAMES[name as keyof Attributes]] = value;
   }
-  return items;
+  return stored;
 }
 
-const countryOf = (actorId: string) => (actorId.startsWith('country:') ? actorId.slice('country:'.length) : null);
-
-/**
- * The partition beside a dated list that lists again its facts spanning more than a year. A
- * date-range read starts a year before `from` (see `queryList`); these are the facts that
- * start earlier yet can still reach `from`, and the read takes them from here.
- */
-export function longFactsOf(pk: string): string {
-  return `${pk}#LONG`;
+/** The sort key and last day of an entry with this sort value. */
+function sortOf(value: SortValue, id: string): { sk: string; e?: string } {
+  if ('name' in value) return { sk: entrySortKey(foldName(value.name), id) };
+  const first = value.date ? dateRange(value.date).start : DATE_KEY_MIN;
+  const last = value.endDate ? dateRange(value.endDate).end : value.date ? dateRange(value.date).end : DATE_KEY_MAX;
+  return { sk: entrySortKey(first, id), e: last };
 }
 
 /** Whether a dated item's fact spans more than a year (undated facts span all time). */
@@ -72,146 +53,50 @@ function isLong(item: IndexItem): boolean {
   return item.e !== undefined && item.sk.slice(0, DATE_KEY_MIN.length) < yearBefore(item.e);
 }
 
+/** The lists `record` has one entry in, as its kind declares them. */
+export function listsOf(record: EntityRecord): ListRef[] {
+  const model = KINDS[record.type] as (typeof KINDS)[EntityKind] & { lists(r: EntityRecord): ListRef[] };
+  return model.lists(record as RecordOf<typeof record.type> as never);
+}
+
+/** The attributes `record` carries onto its index items. */
+export function attributesOf(record: EntityRecord): Partial<Attributes> {
+  const model = KINDS[record.type] as { attributes?(r: EntityRecord): Partial<Attributes> };
+  return model.attributes?.(record) ?? {};
+}
+
 /**
  * Every index item an entity needs, derived from the record alone, so the set to write (and
  * the set a previous version needs removed) can always be recomputed.
  */
 export function indexItemsOf(record: EntityRecord): IndexItem[] {
-  const items = listItemsOf(record);
-  // Roles are read from the start of their list (`activeOn`): they need no second entries.
-  const long = record.type === 'leader' ? [] : items.filter(isLong).map((item) => ({ ...item, pk: longFactsOf(item.pk) }));
-  return [...items, ...long, ...referenceItemsOf(record)];
-}
-
-function listItemsOf(record: EntityRecord): IndexItem[] {
-  switch (record.type) {
-    case 'source':
-      return [named(LIST.all('source'), record, record.title)];
-    case 'country':
-      return [named(LIST.all('country'), record, record.code), ...nameItems(record, [record.name, ...record.aliases])];
-    case 'organization':
-      return [named(LIST.all('organization'), record, record.name), ...nameItems(record, [record.name, ...record.aliases])];
-    case 'leader': {
-      const names = nameItems(record, [record.name, ...record.aliases]).map((i) => (record.country ? { ...i, c: record.country } : i));
-      const items = [named(LIST.all('leader'), record, record.name), ...names];
-      if (record.country) items.push(named(LIST.leadersOf(record.country), record, record.name));
-      record.roles.forEach((role, i) => {
-        // A role nothing dates is listed nowhere by date: it would otherwise match every `activeOn`.
-        const span = roleSpan(role);
-        if (!span) return;
-        for (const code of new Set(['*', ...(role.country ? [role.country] : record.country ? [record.country] : [])])) {
-          items.push({ pk: LIST.roles(code), sk: `${span.start}#${record.id}#${i}`, ref: record.id, t: 'leader', e: span.end });
-        }
-      });
-      return [...items, ...organizationLeaderItems(record)];
+  const model = KINDS[record.type] as {
+    sort(r: EntityRecord): SortValue;
+    extra?(r: EntityRecord): { list: ListRef; sortKey: string; end?: string; suffix?: string; attributes?: Partial<Attributes> }[];
+  };
+  const attributes = encodeAttributes(attributesOf(record));
+  const sort = sortOf(model.sort(record), record.id);
+  const items: IndexItem[] = [];
+  for (const list of listsOf(record)) {
+    if (list.order === 'id') {
+      items.push({ pk: list.pk, sk: record.id, ref: record.id, t: record.type });
+      continue;
     }
-    case 'meeting': {
-      const at = (pk: string) => ({ ...dated(pk, record, record.date, record.endDate), st: record.status });
-      return [
-        at(LIST.all('meeting')),
-        ...record.participants.map((p) => at(LIST.meetingsOf(p))),
-        // An invitee's meetings include the meetings they were invited to.
-        ...(record.invitations ?? []).map((i) => at(LIST.meetingsOf(i.invitee))),
-        ...record.countries.map((c) => at(LIST.meetingsOf(countryId(c)))),
-        ...pairItems(record, record.countries, record.date, record.endDate),
-      ];
-    }
-    case 'deal': {
-      const at = (pk: string): IndexItem => ({
-        ...dealDated(pk, record),
-        st: record.status,
-        ...(record.sameAs ? { dup: record.sameAs } : {}),
-      });
-      const codes = [countryOf(record.supplier), countryOf(record.recipient)].filter((c): c is string => c !== null);
-      return [
-        at(LIST.all('deal')),
-        at(LIST.dealsSuppliedBy(record.supplier)),
-        at(LIST.dealsReceivedBy(record.recipient)),
-        at(LIST.dealsBetween(record.supplier, record.recipient)),
-        ...pairItems(record, codes, record.agreedOn).map((item) => at(item.pk)),
-        ...dealLinkItems(record, at),
-      ];
-    }
-    case 'event': {
-      const at = (pk: string) => ({ ...dated(pk, record, record.date, record.endDate), k: record.kind });
-      const parties = [...new Set([...record.actors, ...record.targets])];
-      // Records stored before `countries` existed lack it.
-      const about = record.countries ?? [];
-      const sides = [record.actors, record.targets].map((ids) => ids.map(countryOf).filter((c): c is string => c !== null));
-      const pairs = (sides[0] ?? []).flatMap((a) => (sides[1] ?? []).map((b) => [a, b]));
-      return [
-        at(LIST.all('event')),
-        at(LIST.eventsOfKind(record.kind)),
-        ...parties.map((p) => at(LIST.eventsOf(p))),
-        ...pairs.flatMap((pair) => pairItems(record, pair, record.date, record.endDate)),
-        // Countries acting together are in a relation too (Russia and Iran over a delivery).
-        ...pairItems(record, sides[0] ?? [], record.date, record.endDate),
-        // The states it is about, beyond its parties (sanctions over transfers between two of them).
-        ...pairItems(record, [...about, ...(sides[0] ?? []), ...(sides[1] ?? [])], record.date, record.endDate).filter((item) =>
-          about.some((c) => item.pk.split('#').includes(c)),
-        ),
-        ...responseLinks(record).map((link) => at(LIST.responsesTo(link.event))),
-      ];
-    }
-    case 'statement': {
-      const items = [
-        dated(LIST.all('statement'), record, record.date),
-        dated(LIST.statementsOf(record.speaker), record, record.date),
-        ...(record.coSpeakers ?? []).map((s) => dated(LIST.statementsOf(s), record, record.date)),
-        ...pairItems(record, record.countries, record.date),
-      ];
-      if (record.meeting) items.push(dated(LIST.statementsOf(record.meeting), record, record.date));
-      return items;
-    }
+    const item: IndexItem = { pk: list.pk, sk: sort.sk, ref: record.id, t: record.type, ...(sort.e ? { e: sort.e } : {}), ...attributes };
+    items.push(item);
+    if (list.long && isLong(item)) items.push({ ...item, pk: longFactsOf(list.pk) });
   }
-}
-
-// Reverse links and cross-source lists (issue 11), kept apart for the list model to absorb.
-
-/** A leader's entries in the leader lists of the organisations they lead or hold roles in. */
-function organizationLeaderItems(record: Extract<EntityRecord, { type: 'leader' }>): IndexItem[] {
-  const organizations = new Set([record.organization, ...record.roles.map((r) => r.organization)].filter((o): o is string => !!o));
-  return [...organizations].map((o) => named(LIST.leadersOfOrganization(o), record, record.name));
-}
-
-/**
- * Where a deal stands in dated lists: by its date of agreement; when no source gives one, it
- * was agreed at the latest when it became public, so its range runs up to `disclosedOn`.
- */
-function dealDated(pk: string, record: DealRecord): IndexItem {
-  if (record.agreedOn || !record.disclosedOn) return dated(pk, record, record.agreedOn);
-  return { pk, sk: datedSortKey(DATE_KEY_MIN, record.id), ref: record.id, t: record.type, e: dateRange(record.disclosedOn).end };
-}
-
-/** A SIPRI register record is one whose id the SIPRI parser made; every other deal is curated. */
-export function isRegisterDeal(id: string): boolean {
-  return id.startsWith('deal:sipri-');
-}
-
-function dealLinkItems(record: DealRecord, at: (pk: string) => IndexItem): IndexItem[] {
-  const items = [at(LIST.dealsOf(record.supplier)), at(LIST.dealsOf(record.recipient))];
-  if (!isRegisterDeal(record.id)) items.push(at(LIST.curatedDeals()));
-  if (record.sameAs) items.push(at(LIST.sourceRecordsOf(record.sameAs)));
+  for (const entry of model.extra?.(record) ?? []) {
+    items.push({
+      pk: entry.list.pk,
+      sk: entrySortKey(entry.sortKey, record.id, entry.suffix),
+      ref: record.id,
+      t: record.type,
+      ...(entry.end ? { e: entry.end } : {}),
+      ...encodeAttributes(entry.attributes ?? {}),
+    });
+  }
   return items;
-}
-
-// ---------------------------------------------------------------- reverse references
-
-/**
- * The partition listing who refers to `id`: one item per referring record, so "is this record
- * referred to, and by what?" is a Query on one key (a count, or a first page), never a Scan.
- */
-export function referrersOf(id: string): string {
-  return `REFS#${id}`;
-}
-
-/**
- * One item per record this record refers to, in the referred record's `REFS#` partition,
- * sorted by the referring id. They are written, moved and removed with the record's other
- * index items, so they always match the stored record.
- */
-function referenceItemsOf(record: EntityRecord): IndexItem[] {
-  return referencedIds(record).map((target) => ({ pk: referrersOf(target), sk: record.id, ref: record.id, t: record.type }));
 }
 
 // ---------------------------------------------------------------- changes between versions

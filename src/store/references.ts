@@ -3,7 +3,7 @@ import type { EntityRecord } from '../domain/records.js';
 import { type Reference, referencesOf } from '../domain/references.js';
 import type { Db } from './db.js';
 import { getEntities } from './entities.js';
-import { referrersOf } from './index-items.js';
+import { LISTS } from './list-model.js';
 
 /** Why a referenced id cannot be referred to. */
 export type Absence = 'missing' | 'deleted';
@@ -47,12 +47,17 @@ export interface Referrers {
 }
 
 /**
- * Who refers to `id`, from its `REFS#` partition: a Query of the first few ids, then, when
+ * Who refers to `id`, from its referrers list (`LISTS.referrersOf`): a Query of the first few ids, then, when
  * there are more, Select COUNT pages for the total (a count page reads up to 1 MB of keys).
  */
 export async function referrers(db: Db, id: string, few = 5): Promise<Referrers> {
   const query = (extra: Omit<QueryCommandInput, 'TableName'>) =>
-    db.query({ KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': referrersOf(id) }, ConsistentRead: true, ...extra });
+    db.query({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': LISTS.referrersOf(id).pk },
+      ConsistentRead: true,
+      ...extra,
+    });
   const first = await query({ Limit: few, ProjectionExpression: '#ref', ExpressionAttributeNames: { '#ref': 'ref' } });
   const some = (first.Items ?? []).map((item) => item.ref as string);
   if (!first.LastEvaluatedKey) return { count: some.length, some };

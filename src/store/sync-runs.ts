@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from './db.js';
-import { entityKey, LIST } from './keys.js';
+import { entityKey } from './keys.js';
+import { LISTS } from './list-model.js';
 
 /** One sync run's report, as stored and as `syncRuns` shows it. */
 export interface SyncRunReport {
@@ -98,5 +99,5 @@ export async function saveSyncRun(db: Db, run: SyncRunReport): Promise<void> {
       by: 'sync',
     },
   });
-  await db.put({ Item: { pk: LIST.syncRuns(), sk: `${run.startedAt}#${run.id}`, ref: run.id, t: 'syncrun' } });
+  await db.put({ Item: { pk: LISTS.syncRuns().pk, sk: `${run.startedAt}#${run.id}`, ref: run.id, t: 'syncrun' } });
 }

@@ -4,7 +4,7 @@ import type { Db } from '../store/db.js';
 import { getLinkDecisions } from '../store/deal-links.js';
 import { type BatchEntry, getEntities, writeEntities } from '../store/entities.js';
 import { isRegisterDeal } from '../store/index-items.js';
-import { LIST } from '../store/keys.js';
+import { LISTS, type ListRef } from '../store/list-model.js';
 import { queryList } from '../store/lists.js';
 
 /** What a linking pass changed. */
@@ -16,11 +16,11 @@ export interface LinkReport {
 }
 
 /** Every entry of a list, page by page. */
-async function allRefs(db: Db, pk: string): Promise<string[]> {
+async function allRefs(db: Db, list: ListRef): Promise<string[]> {
   const refs: string[] = [];
   let after: string | null = null;
   do {
-    const page = await queryList(db, { pk, first: 100, after });
+    const page = await queryList(db, { lists: [list], descending: false }, { first: 100, after });
     refs.push(...page.entries.map((e) => e.ref));
     after = page.hasNextPage ? page.endCursor : null;
   } while (after);
@@ -44,14 +44,14 @@ async function liveDeals(db: Db, ids: readonly string[]): Promise<DealRecord[]> 
  */
 export async function linkDeals(db: Db, actor: string): Promise<LinkReport> {
   const report: LinkReport = { linked: 0, unlinked: 0 };
-  const curatedDeals = await liveDeals(db, await allRefs(db, LIST.curatedDeals()));
+  const curatedDeals = await liveDeals(db, await allRefs(db, LISTS.curatedDeals()));
   const changes = new Map<string, DealRecord>();
   for (const curated of curatedDeals) {
     // The records between the same parties, and those linked before (the deal's parties may have changed since).
     const refs = [
       ...new Set([
-        ...(await allRefs(db, LIST.dealsBetween(curated.supplier, curated.recipient))),
-        ...(await allRefs(db, LIST.sourceRecordsOf(curated.id))),
+        ...(await allRefs(db, LISTS.dealsBetween(curated.supplier, curated.recipient))),
+        ...(await allRefs(db, LISTS.sourceRecordsOf(curated.id))),
       ]),
     ];
     const candidates = (await liveDeals(db, refs)).filter((d) => isRegisterDeal(d.id));
@@ -88,7 +88,7 @@ export async function linkDeals(db: Db, actor: string): Promise<LinkReport> {
  * again: one Query on the deal's source records, writes only for those still pointing at it.
  */
 export async function releaseSourceRecords(db: Db, dealId: string, actor: string): Promise<number> {
-  const linked = (await liveDeals(db, await allRefs(db, LIST.sourceRecordsOf(dealId)))).filter((d) => d.sameAs === dealId);
+  const linked = (await liveDeals(db, await allRefs(db, LISTS.sourceRecordsOf(dealId)))).filter((d) => d.sameAs === dealId);
   const entries: BatchEntry[] = linked.map(({ sameAs: _, ...record }) => ({ record, mode: 'upsert' }));
   const results = await writeEntities(db, entries, actor);
   for (const result of results) if ('error' in result) throw result.error;

@@ -156,11 +156,24 @@ describe('Pagination: walking a connection', () => {
     expect(second.pageInfo.hasNextPage).toBe(false);
   });
 
-  it('answers an empty page with no cursor for first: 0', async () => {
+  it('answers first: 0 with a cursor to go on from', async () => {
     const page = await connection(gateway, `{ meetings(first: 0) { ${PAGE} } }`, {}, 'meetings');
     expect(page.edges).toEqual([]);
-    expect(page.pageInfo.endCursor).toBeNull();
     expect(page.pageInfo.hasNextPage).toBe(true);
+    expect(page.pageInfo.endCursor).not.toBeNull();
+    // Going on from it gives the list from its first entry, as without a cursor.
+    const query = `query ($after: String) { meetings(first: 3, after: $after) { ${PAGE} } }`;
+    const next = await connection(gateway, query, { after: page.pageInfo.endCursor }, 'meetings');
+    const start = await connection(gateway, query, {}, 'meetings');
+    expect(idsOf(next)).toEqual(idsOf(start));
+    // first: 0 after a cursor ends at that cursor.
+    const middle = await connection(
+      gateway,
+      `query ($after: String) { meetings(first: 0, after: $after) { ${PAGE} } }`,
+      { after: start.pageInfo.endCursor },
+      'meetings',
+    );
+    expect(middle.pageInfo).toEqual({ hasNextPage: true, endCursor: start.pageInfo.endCursor });
     const empty = await connection(gateway, `{ meetings(filter: { country: "UA" }, first: 0) { ${PAGE} } }`, {}, 'meetings');
     expect(empty.pageInfo).toEqual({ hasNextPage: false, endCursor: null });
   });

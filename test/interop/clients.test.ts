@@ -26,7 +26,7 @@ function createCache(): InMemoryCache {
       Query: {
         fields: {
           militaryDeals: relayStylePagination(['filter']),
-          relations: relayStylePagination(['countries', 'from', 'to']),
+          relations: relayStylePagination(['countries', 'from', 'to', 'orderBy']),
         },
       },
     },
@@ -115,6 +115,27 @@ async function onePage<TData, TVars extends OperationVariables>(
   return connection(data as TData).edges.map((e) => e.node.id);
 }
 
+const RELATIONS_BACKWARD: TypedDocumentNode<
+  { relations: Page & { totalCount: number; pageInfo: { hasPreviousPage: boolean; startCursor: string | null } } },
+  { countries: string[]; last: number; before?: string | null }
+> = gql`
+  query RelationsBackward($countries: [String!]!, $last: Int, $before: String) {
+    relations(countries: $countries, last: $last, before: $before) {
+      totalCount
+      edges {
+        cursor
+        node {
+          ... on Meeting { id }
+          ... on MilitaryDeal { id }
+          ... on Event { id }
+          ... on Statement { id }
+        }
+      }
+      pageInfo { hasNextPage endCursor hasPreviousPage startCursor }
+    }
+  }
+`;
+
 describe('Apollo Client', () => {
   let server: LocalServer;
   beforeAll(async () => {
@@ -148,6 +169,44 @@ describe('Apollo Client', () => {
     expect(pages).toBe(Math.ceil(all.length / 3));
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(all);
+  });
+
+  it('pages backwards through the Iran–Russia timeline with last/before: relayStylePagination merges it whole, no duplicates', async () => {
+    const client = createApolloClient(server);
+    const variables = { countries: ['IR', 'RU'], last: 4 };
+    const watch = client.watchQuery({ query: RELATIONS_BACKWARD, variables });
+    let subscription: { unsubscribe(): void } | undefined;
+    const first = await new Promise<{ relations: { pageInfo: { hasPreviousPage: boolean; startCursor: string | null } } }>(
+      (resolve, reject) => {
+        subscription = watch.subscribe({
+          next: (result) => {
+            if (result.loading) return;
+            if (result.data) resolve(result.data as never);
+            else reject(result.error ?? new Error('no data'));
+          },
+          error: reject,
+        });
+      },
+    );
+    let pageInfo = first.relations.pageInfo;
+    let pages = 1;
+    try {
+      while (pageInfo.hasPreviousPage) {
+        const more = await watch.fetchMore({ variables: { before: pageInfo.startCursor } });
+        if (!more.data) throw new Error('fetchMore returned no data');
+        pageInfo = more.data.relations.pageInfo;
+        pages += 1;
+      }
+    } finally {
+      subscription?.unsubscribe();
+    }
+    const merged = client.readQuery({ query: RELATIONS_BACKWARD, variables });
+    const ids = merged?.relations.edges.map((e) => e.node.id) ?? [];
+    const all = await onePage(server, RELATIONS, { countries: ['IR', 'RU'], first: 100 }, (d) => d.relations);
+    expect(pages).toBe(Math.ceil(all.length / 4));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(all);
+    expect(merged?.relations.totalCount).toBe(all.length);
   });
 
   it('normalises a leader read by leader(id) and refetched by node(id) into one cache entry', async () => {

@@ -284,9 +284,11 @@ describe.each(['dev', 'prod'] as const)('Integrity of writes over HTTP (%s stage
       );
 
       // ALL#meeting and the 49 countries' lists, 1,176 timeline pairs: 1,226 items, twice as the meeting spans
-      // over a year; then 50 reference items (49 countries, one source).
-      expect(message).toContain('would be listed in 2502 places');
-      expect(message).toContain('at most 500 per record');
+      // over a year; then 50 reference items (49 countries, one source). Each of the 1,226 lists is counted.
+      expect(message).toContain(
+        'would be listed in 2502 places (lists, bilateral timelines, search names, references) with 1226 list counters',
+      );
+      expect(message).toContain('at most 1000 per record');
     });
 
     it('refuses 30 such meetings in one syncRecords call, each alone with its line, and writes nothing of them', async () => {

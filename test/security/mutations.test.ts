@@ -168,7 +168,7 @@ describe('Mutations: create, change and delete every kind of record', () => {
     const again = dataOf(await call<Record<string, unknown>>(deleteOp(kind), { id }, editor))[kind.remove];
     expect(again).toEqual({ id, version: 3, changed: false });
 
-    const kept = await listRevisions(table.db, id, 10, null);
+    const kept = await listRevisions(table.db, id, { first: 10 });
     expect(kept.edges.map((e) => [e.node.version, e.node.deleted])).toEqual([
       [2, false],
       [1, false],
@@ -203,7 +203,7 @@ describe('Mutations: create, change and delete every kind of record', () => {
       ),
     );
     expect(listed.leaders.edges.map((e) => e.node.id)).not.toContain(made.id);
-    expect((await listRevisions(table.db, made.id, 10, null)).edges.map((e) => e.node.version)).toEqual([1]);
+    expect((await listRevisions(table.db, made.id, { first: 10 })).edges.map((e) => e.node.version)).toEqual([1]);
   });
 
   it('deleting what is not there is NOT_FOUND, and an id of another kind is refused', async () => {

@@ -20,7 +20,7 @@ describe('Write races: concurrent upserts with the same expectedVersion', () => 
   it(`${WRITERS} editors at once: exactly one wins, the others get CONFLICT, and the replaced state is kept once`, async () => {
     const before = await getEntity(gateway.db, LAVROV, true);
     if (!before) throw new Error('the article data has no Lavrov');
-    const revisionsBefore = (await listRevisions(gateway.db, LAVROV, 100, null)).edges;
+    const revisionsBefore = (await listRevisions(gateway.db, LAVROV, { first: 100 })).edges;
 
     const answers = await Promise.all(
       Array.from({ length: WRITERS }, (_, i) =>
@@ -45,7 +45,7 @@ describe('Write races: concurrent upserts with the same expectedVersion', () => 
     const after = await getEntity(gateway.db, LAVROV, true);
     expect(after).toMatchObject({ version: before.version + 1, record: { aliases: winner?.aliases } });
     expect(after?.pending).toBeUndefined();
-    const revisionsAfter = (await listRevisions(gateway.db, LAVROV, 100, null)).edges;
+    const revisionsAfter = (await listRevisions(gateway.db, LAVROV, { first: 100 })).edges;
     expect(revisionsAfter).toHaveLength(revisionsBefore.length + 1);
     const kept = revisionsAfter.filter((e) => e.node.version === before.version);
     expect(kept).toHaveLength(1);
@@ -72,7 +72,7 @@ describe('Write races: concurrent upserts with the same expectedVersion', () => 
     expect(landed).toBeGreaterThanOrEqual(1);
     const after = await getEntity(gateway.db, LAVROV, true);
     expect(after?.version).toBe(before.version + landed);
-    const versions = (await listRevisions(gateway.db, LAVROV, 100, null)).edges.map((e) => e.node.version);
+    const versions = (await listRevisions(gateway.db, LAVROV, { first: 100 })).edges.map((e) => e.node.version);
     expect(versions).toEqual(Array.from({ length: after?.version ? after.version - 1 : 0 }, (_, i) => (after?.version ?? 0) - 1 - i));
   });
 });

@@ -65,7 +65,7 @@ describe('Sync: an editor creating an entity while the sync creates it', () => {
     const stored = await getEntity(db, raced.id, true);
     expect(stored?.version).toBe(2);
     expect(stored?.updatedBy).toBe('sync:trade-register-2026-05-sample.csv');
-    const revisions = await listRevisions(db, raced.id, 10, null);
+    const revisions = await listRevisions(db, raced.id, { first: 10 });
     expect(revisions.edges.map((e) => e.node.version)).toEqual([1]);
     expect(revisions.edges[0]?.node.changedBy).toBe(EDITOR);
     expect(JSON.parse(revisions.edges[0]?.node.record ?? '{}')).toEqual(raced);

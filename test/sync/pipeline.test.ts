@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/store/db.js';
 import { getEntities, getEntity } from '../../src/store/entities.js';
-import { LIST } from '../../src/store/keys.js';
+import { LISTS } from '../../src/store/list-model.js';
 import { queryList } from '../../src/store/lists.js';
 import { runSync } from '../../src/sync/run.js';
 import { resolveSource } from '../../src/sync/sources/index.js';
@@ -96,7 +96,7 @@ describe('Sync: SIPRI exports', () => {
     // The first deal of the file (SIPRI AT 65442: Australia to Ukraine, UFH 155mm, 2022), found by its parties.
     const text = readFileSync(PER_DELIVERY, 'latin1').split('\n');
     expect(text.find((l) => /^\d+,/.test(l))).toMatch(/^65442,Australia,Ukraine,UFH 155mm,/);
-    const page = await queryList(db, { pk: LIST.dealsBetween('country:AU', 'country:UA'), first: 10 });
+    const page = await queryList(db, { lists: [LISTS.dealsBetween('country:AU', 'country:UA')], descending: true }, { first: 10 });
     const deals = await getEntities(
       db,
       page.entries.map((e) => e.ref),

@@ -6,15 +6,19 @@ import { allItems, tableChecksum } from '../support/checksum.js';
 import { createTestGateway } from '../support/gateway.js';
 
 describe('Maintenance: reindexTable', () => {
-  it('writes the reference lists a table lacks and removes entries of records never committed, leaving the table as a fresh load makes it', async () => {
-    // Prepare: the article's data as loaded, then as a table written before REFS# existed, with an orphan entry.
+  it('writes the reference lists and counters a table lacks and removes entries of records never committed, leaving the table as a fresh load makes it', async () => {
+    // Prepare: the article's data as loaded, then as a table written before REFS# and counters existed, with an orphan entry.
     const { db } = await createTestGateway();
     const loaded = await tableChecksum(db);
     const refs = (await allItems(db)).filter((item) => String(item.pk).startsWith('REFS#'));
+    const counters = (await allItems(db)).filter((item) => String(item.pk).startsWith('COUNT#'));
     await batchWrite(
       db,
-      refs.map((item) => ({ delete: { pk: item.pk as string, sk: item.sk as string } })),
+      [...refs, ...counters].map((item) => ({ delete: { pk: item.pk as string, sk: item.sk as string } })),
     );
+    // And one counter off by one, as a lost update would leave it.
+    const [kept] = counters;
+    await db.send(new PutCommand({ TableName: db.tableName, Item: { ...kept, n: (kept?.n as number) + 1 } }));
     await db.send(
       new PutCommand({
         TableName: db.tableName,
@@ -29,9 +33,10 @@ describe('Maintenance: reindexTable', () => {
 
     // Assess
     expect(refs.length).toBeGreaterThan(100);
-    expect(dry).toMatchObject({ written: refs.length, removed: 1 });
-    expect(report).toMatchObject({ finished: 0, written: refs.length, removed: 1 });
-    expect(again).toMatchObject({ written: 0, removed: 0 });
+    expect(counters.length).toBeGreaterThan(50);
+    expect(dry).toMatchObject({ written: refs.length, removed: 1, counters: counters.length });
+    expect(report).toMatchObject({ finished: 0, written: refs.length, removed: 1, counters: counters.length });
+    expect(again).toMatchObject({ written: 0, removed: 0, counters: 0 });
     expect(await tableChecksum(db)).toEqual(loaded);
   });
 });

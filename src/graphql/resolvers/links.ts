@@ -1,5 +1,5 @@
 import { responseLinks } from '../../domain/records.js';
-import { LIST } from '../../store/keys.js';
+import { LISTS } from '../../store/list-model.js';
 import { queryList } from '../../store/lists.js';
 import type { Context } from '../context.js';
 import type { EventLinkModel, EventModel } from '../models.js';
@@ -11,7 +11,7 @@ import { MAX_PAGE_SIZE } from '../pagination.js';
  * event's responses list, one batch of loads.
  */
 export async function reverseLinks(ctx: Context, eventId: string): Promise<EventLinkModel[]> {
-  const page = await queryList(ctx.db, { pk: LIST.responsesTo(eventId), newestFirst: true, first: MAX_PAGE_SIZE });
+  const page = await queryList(ctx.db, { lists: [LISTS.responsesTo(eventId)], descending: true }, { first: MAX_PAGE_SIZE });
   const events = await ctx.loaders.entity.loadMany(page.entries.map((e) => e.ref));
   return events.flatMap((event) => {
     if (!event || event instanceof Error || event.type !== 'event') return [];

@@ -13,7 +13,7 @@ import {
   type StatementRecord,
 } from '../../domain/records.js';
 import { isRegisterDeal } from '../../store/index-items.js';
-import { LIST } from '../../store/keys.js';
+import { LISTS } from '../../store/list-model.js';
 import { queryList } from '../../store/lists.js';
 import { listRevisions, type RevisionView } from '../../store/revisions.js';
 import { reportAsOf } from '../../store/sync-runs.js';
@@ -30,10 +30,10 @@ import {
   type SyncRunModel,
   typeNameOf,
 } from '../models.js';
-import { MAX_PAGE_SIZE, type PageArgs, pageSize } from '../pagination.js';
+import { MAX_PAGE_SIZE, type PageArgs, pageRequest } from '../pagination.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
 import { reverseLinks } from './links.js';
-import { dealsOf, listConnection } from './lists.js';
+import { dealsOf, descending, listConnection, type OrderBy } from './lists.js';
 import { leadersList } from './query.js';
 
 // References are typed by the field that follows them (the record's validator fixed the id's
@@ -102,10 +102,19 @@ const location = (loc: { city?: string; country?: string } | undefined) =>
 const citations = {
   citations: (p: { citations: Citation[] }, _: unknown, ctx: Context, info: GraphQLResolveInfo) => citationsOf(p, ctx, info),
 };
-/** Earlier versions of any record, from its own partition. */
+/** Earlier versions of any record, from its own partition: one per change, so as many as its version less one. */
 const revisions = {
-  revisions: (p: Model, args: PageArgs, ctx: Context) => listRevisions(ctx.db, p.id, pageSize(args.first), args.after ?? null),
+  revisions: async (p: Model, args: PageArgs, ctx: Context) => ({
+    ...(await listRevisions(ctx.db, p.id, pageRequest(args))),
+    totalCount: p.version - 1,
+  }),
 };
+type Ordered = PageArgs & { orderBy?: OrderBy | null };
+/** A dated list of a parent, in the order asked for. */
+const datedList = (list: ReturnType<typeof LISTS.meetingsOf>, args: Ordered) => ({
+  lists: [list],
+  descending: descending(args.orderBy, true),
+});
 
 /** Per request, the source records read for each deal: `sourceRecords` and `disagreements` share one Query. */
 const sourceRecordReads = new WeakMap<Context['loaders'], Map<string, Promise<Model<DealRecord>[]>>>();
@@ -120,7 +129,7 @@ function sourceRecordsOf(ctx: Context, dealId: string): Promise<Model<DealRecord
   sourceRecordReads.set(ctx.loaders, reads);
   let read = reads.get(dealId);
   if (!read) {
-    read = queryList(ctx.db, { pk: LIST.sourceRecordsOf(dealId), newestFirst: true, first: MAX_PAGE_SIZE }).then((page) =>
+    read = queryList(ctx.db, { lists: [LISTS.sourceRecordsOf(dealId)], descending: true }, { first: MAX_PAGE_SIZE }).then((page) =>
       present<Model<DealRecord>>(
         page.entries.map((e) => e.ref),
         ctx,
@@ -180,18 +189,18 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
     country: (l: { countryCode?: string }, _: unknown, ctx: Context) => country(l.countryCode, ctx),
   },
   Country: {
-    leaders: (p: Model, args: PageArgs & { activeOn?: string | null }, ctx: Context) =>
-      leadersList(ctx, { country: (p as Model & { code: string }).code, activeOn: args.activeOn ?? null }, args),
-    deals: (p: Model, args: PageArgs & { includeSourceRecords?: boolean | null }, ctx: Context) => dealsOf(ctx, p.id, args),
+    leaders: (p: Model, args: Ordered & { activeOn?: string | null }, ctx: Context, info) =>
+      leadersList(ctx, { country: (p as Model & { code: string }).code, activeOn: args.activeOn ?? null }, args, info),
+    deals: (p: Model, args: Ordered & { includeSourceRecords?: boolean | null }, ctx: Context, info) => dealsOf(ctx, p.id, args, info),
   },
   Organization: {
     country: (p: Model<OrganizationRecord>, _: unknown, ctx: Context) => country(p.country, ctx),
     parent: (p: Model<OrganizationRecord>, _: unknown, ctx: Context) => optional(p.parent, ctx),
-    leaders: (p: Model<OrganizationRecord>, args: PageArgs, ctx: Context) => leadersList(ctx, { organization: p.id }, args),
-    deals: (p: Model<OrganizationRecord>, args: PageArgs & { includeSourceRecords?: boolean | null }, ctx: Context) =>
-      dealsOf(ctx, p.id, args),
-    events: (p: Model<OrganizationRecord>, args: PageArgs, ctx: Context) =>
-      listConnection(ctx, { pk: LIST.eventsOf(p.id), newestFirst: true }, args),
+    leaders: (p: Model<OrganizationRecord>, args: Ordered, ctx: Context, info) => leadersList(ctx, { organization: p.id }, args, info),
+    deals: (p: Model<OrganizationRecord>, args: Ordered & { includeSourceRecords?: boolean | null }, ctx: Context, info) =>
+      dealsOf(ctx, p.id, args, info),
+    events: (p: Model<OrganizationRecord>, args: Ordered, ctx: Context, info) =>
+      listConnection(ctx, datedList(LISTS.eventsOf(p.id), args), args, info),
     ...revisions,
     ...citations,
   },
@@ -203,10 +212,10 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
   Leader: {
     country: (p: Model<LeaderRecord>, _: unknown, ctx: Context) => country(p.country, ctx),
     organization: (p: Model<LeaderRecord>, _: unknown, ctx: Context) => optional(p.organization, ctx),
-    meetings: (p: Model<LeaderRecord>, args: PageArgs, ctx: Context) =>
-      listConnection(ctx, { pk: LIST.meetingsOf(p.id), newestFirst: true }, args),
-    statements: (p: Model<LeaderRecord>, args: PageArgs, ctx: Context) =>
-      listConnection(ctx, { pk: LIST.statementsOf(p.id), newestFirst: true }, args),
+    meetings: (p: Model<LeaderRecord>, args: Ordered, ctx: Context, info) =>
+      listConnection(ctx, datedList(LISTS.meetingsOf(p.id), args), args, info),
+    statements: (p: Model<LeaderRecord>, args: Ordered, ctx: Context, info) =>
+      listConnection(ctx, datedList(LISTS.statementsOf(p.id), args), args, info),
     ...revisions,
     ...citations,
   },
@@ -229,7 +238,7 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
     invitations: (p: Model<MeetingRecord>) => p.invitations ?? [],
     countries: (p: Model<MeetingRecord>, _: unknown, ctx: Context) => present(p.countries.map(countryId), ctx),
     statements: async (p: Model<MeetingRecord>, _: unknown, ctx: Context) => {
-      const page = await queryList(ctx.db, { pk: LIST.statementsOf(p.id), newestFirst: true, first: MAX_PAGE_SIZE });
+      const page = await queryList(ctx.db, { lists: [LISTS.statementsOf(p.id)], descending: true }, { first: MAX_PAGE_SIZE });
       return present(
         page.entries.map((e) => e.ref),
         ctx,

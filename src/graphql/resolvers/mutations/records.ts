@@ -1,4 +1,4 @@
-import { type EntityKind, isIdOf } from '../../../domain/ids.js';
+import { ACTOR_KINDS, type EntityKind, isIdOf } from '../../../domain/ids.js';
 import { checkRecord, type EntityRecord, type SourceRecord } from '../../../domain/records.js';
 import { referencedIds } from '../../../domain/references.js';
 import { slugify } from '../../../domain/text.js';
@@ -10,6 +10,7 @@ import { absentRecords, brokenReferences, describeBroken, referrers } from '../.
 import { requireEditor } from '../../auth.js';
 import type { Context } from '../../context.js';
 import { type Model, toModel } from '../../models.js';
+import { countryCode, idArg } from '../lists.js';
 import { citeEditorIfUncited, ensureEditorialSource, newRecordDefaults } from './defaults.js';
 
 /** An editor's input: the record's fields, absent to keep what is stored, null to clear. */
@@ -46,6 +47,26 @@ function withoutNulls(value: unknown): unknown {
       .filter(([, v]) => v !== null && v !== undefined)
       .map(([k, v]) => [k, withoutNulls(v)]),
   );
+}
+
+/** Input fields that name a country, and those that name an actor (a country by its code too). */
+const COUNTRY_FIELDS = new Set(['country', 'countries']);
+const ACTOR_FIELDS = new Set(['supplier', 'recipient', 'actors', 'targets', 'representing']);
+
+/**
+ * An input with its country codes and actor ids in the stored form, accepted in the same forms
+ * as the filters (`IR`, `ir`, `country:IR`).
+ * @throws ValidationError naming the field (`input.roles[0].country`) when one is not a country or actor.
+ */
+export function normalizeIds(value: unknown, path = 'input', field = ''): unknown {
+  if (Array.isArray(value)) return value.map((v, i) => normalizeIds(v, `${path}[${i}]`, field));
+  if (typeof value === 'string') {
+    if (COUNTRY_FIELDS.has(field)) return countryCode(value, path);
+    if (ACTOR_FIELDS.has(field)) return idArg(value, path, ACTOR_KINDS);
+    return value;
+  }
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalizeIds(v, `${path}.${k}`, k)]));
 }
 
 /**
@@ -111,7 +132,7 @@ async function plannedRecord(
 ): Promise<{ record: EntityRecord; editorial: SourceRecord | null }> {
   const base =
     stored && !stored.deleted ? (stored.record as unknown as Record<string, unknown>) : { type: kind, id, ...newRecordDefaults(kind) };
-  const { record, editorial } = citeEditorIfUncited(kind, mergeInput(base, input), key);
+  const { record, editorial } = citeEditorIfUncited(kind, mergeInput(base, normalizeIds(input) as RecordInput), key);
   const checked = checkRecord(record);
   if (!checked.ok) throw new ValidationError(`input: ${checked.reason}`, { path: 'input' });
   const unstorable = unstorableReason(checked.record);

@@ -1,0 +1,158 @@
+import type { EntityRecord } from '../domain/records.js';
+import { ConflictError } from '../errors.js';
+import { chunk, mapLimit } from './batch.js';
+import type { Db } from './db.js';
+import { attributesOf, listsOf } from './index-items.js';
+import { ATTRIBUTE_NAMES, type Attributes, COUNTED_ATTRIBUTES } from './list-model.js';
+
+/**
+ * Counters: beside every list where an entity has at most one entry (`ListRef.counted`), an
+ * item holds how many entries it has (`n`), and how many have each value of the counted
+ * attributes (`st=HELD`, `k=MISSILE_ATTACK`, `cf=CONFIRMED`), so `totalCount` is one small
+ * read. They change by ADD in the write path of the index items (`entities.ts`), by the
+ * difference between the lists of the version replaced and of the new one.
+ *
+ * An ADD is not idempotent, and a change is finished again when its first attempt was
+ * interrupted. So each change carries an id (`<entity id>@<version>`), and the update that
+ * adds it to a counter also sets a marker named after it, on the condition that the marker is
+ * not there yet; the marker is removed once the entity's pending mark is cleared (after that
+ * no one finishes the change again). A change is thus counted once however often it is
+ * finished; an interruption between clearing the mark and removing the marker leaves an
+ * inert marker behind. The one case not covered: a second process that read the entity while
+ * it was pending and finishes the change only after the first has removed its markers (the
+ * same late finish would also rewrite its index items).
+ */
+export const TOTAL = 'n';
+/** The field of entries that stand for themselves: all but register records another deal stands for. */
+export const STANDALONE = 'u';
+
+/** The key of the counter item of the list at `pk`. */
+export function counterKey(pk: string): { pk: string; sk: string } {
+  return { pk: `COUNT#${pk}`, sk: '#' };
+}
+
+/** The counter field of entries whose attribute has this value. */
+export function counterField(attribute: (typeof COUNTED_ATTRIBUTES)[number], value: string): string {
+  return `${ATTRIBUTE_NAMES[attribute]}=${value}`;
+}
+
+/** The counter fields one entity adds to each counted list it is in. */
+function countsOf(record: EntityRecord | null): Map<string, Map<string, number>> {
+  const counts = new Map<string, Map<string, number>>();
+  if (!record) return counts;
+  const attributes = attributesOf(record) as Partial<Attributes>;
+  const fields = [TOTAL, ...(attributes.sourceRecordOf === undefined ? [STANDALONE] : [])];
+  for (const attribute of COUNTED_ATTRIBUTES) {
+    const value = attributes[attribute];
+    if (typeof value === 'string') fields.push(counterField(attribute, value));
+  }
+  for (const list of listsOf(record)) {
+    if (!list.counted || counts.has(list.pk)) continue;
+    counts.set(list.pk, new Map(fields.map((f) => [f, 1])));
+  }
+  return counts;
+}
+
+/** The keys of the counter items `record` adds to: one per counted list it is in. */
+export function counterKeysOf(record: EntityRecord): { pk: string; sk: string }[] {
+  return [...countsOf(record).keys()].map(counterKey);
+}
+
+/** One change's effect on the counters: per list, per field, how much to add. */
+export interface CountChange {
+  /** `<entity id>@<version>`: the marker that makes applying it idempotent. */
+  id: string;
+  deltas: Map<string, Map<string, number>>;
+}
+
+/** What moving an entity from `before` to `after` (null: absent or deleted) does to the counters. */
+export function countChange(id: string, before: EntityRecord | null, after: EntityRecord | null): CountChange {
+  const deltas = countsOf(after);
+  for (const [pk, fields] of countsOf(before)) {
+    const into = deltas.get(pk) ?? new Map<string, number>();
+    for (const [field, n] of fields) into.set(field, (into.get(field) ?? 0) - n);
+    deltas.set(pk, into);
+  }
+  for (const [pk, fields] of deltas) {
+    for (const [field, n] of fields) if (n === 0) fields.delete(field);
+    if (fields.size === 0) deltas.delete(pk);
+  }
+  return { id, deltas };
+}
+
+/** Changes per update: the condition names each marker, and expressions stay under 4 KB. */
+const CHANGES_PER_UPDATE = 40;
+
+const marker = (changeId: string) => `~${changeId}`;
+
+/** Adds `changes` to one list's counter in one update, if none of them was added before. */
+async function addToCounter(db: Db, pk: string, changes: { id: string; fields: Map<string, number> }[]): Promise<boolean> {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = { ':marked': true };
+  const sums = new Map<string, number>();
+  for (const change of changes) for (const [field, n] of change.fields) sums.set(field, (sums.get(field) ?? 0) + n);
+  const adds = [...sums.entries()].map(([field, n], i) => {
+    names[`#f${i}`] = field;
+    values[`:d${i}`] = n;
+    return `#f${i} :d${i}`;
+  });
+  const marks = changes.map((change, i) => {
+    names[`#m${i}`] = marker(change.id);
+    return `#m${i}`;
+  });
+  try {
+    await db.update({
+      Key: counterKey(pk),
+      UpdateExpression: `SET ${marks.map((m) => `${m} = :marked`).join(', ')}${adds.length > 0 ? ` ADD ${adds.join(', ')}` : ''}`,
+      ConditionExpression: marks.map((m) => `attribute_not_exists(${m})`).join(' AND '),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      // The table gateway reads the stored item for the error unless the engine returns it.
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+    });
+    return true;
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    return false;
+  }
+}
+
+/** Per list, the changes that move its counter. */
+function byList(changes: readonly CountChange[]): Map<string, { id: string; fields: Map<string, number> }[]> {
+  const lists = new Map<string, { id: string; fields: Map<string, number> }[]>();
+  for (const change of changes) {
+    for (const [pk, fields] of change.deltas) {
+      const of = lists.get(pk) ?? [];
+      of.push({ id: change.id, fields });
+      lists.set(pk, of);
+    }
+  }
+  return lists;
+}
+
+/**
+ * Adds committed changes to the counters of their lists, each change once: one update per
+ * list (and per 40 changes), or one per change when some of them were added before (a
+ * change finished again).
+ */
+export async function applyCounts(db: Db, changes: readonly CountChange[], concurrency = 8): Promise<number> {
+  const work = [...byList(changes)].flatMap(([pk, of]) => chunk(of, CHANGES_PER_UPDATE).map((part) => ({ pk, part })));
+  const calls = await mapLimit(work, concurrency, async ({ pk, part }) => {
+    if (await addToCounter(db, pk, part)) return 1;
+    if (part.length === 1) return 1;
+    // Some were counted by an earlier attempt: add the others one by one, each on its own condition.
+    for (const change of part) await addToCounter(db, pk, [change]);
+    return 1 + part.length;
+  });
+  return calls.reduce((a, b) => a + b, 0);
+}
+
+/** Removes the markers of changes that can no longer be finished again (their pending marks are cleared). */
+export async function clearCountMarkers(db: Db, changes: readonly CountChange[], concurrency = 8): Promise<number> {
+  const work = [...byList(changes)].flatMap(([pk, of]) => chunk(of, CHANGES_PER_UPDATE).map((part) => ({ pk, part })));
+  await mapLimit(work, concurrency, async ({ pk, part }) => {
+    const names = Object.fromEntries(part.map((change, i) => [`#m${i}`, marker(change.id)]));
+    await db.update({ Key: counterKey(pk), UpdateExpression: `REMOVE ${Object.keys(names).join(', ')}`, ExpressionAttributeNames: names });
+  });
+  return work.length;
+}
