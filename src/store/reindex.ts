@@ -109,7 +109,9 @@ function countersOf(stored: Iterable<StoredEntity>): Map<string, Map<string, num
 /**
  * Brings every counter (those the records need and those found) to the count of its list: it
  * reads them consistently after the interrupted writes are finished and ADDs the difference,
- * so a change counted meanwhile is not undone. Markers (`~…`) are left alone.
+ * so a change counted meanwhile is not undone. A change that lands between the read of the
+ * records and that of the counters is still counted off by itself: run it on a quiet table.
+ * Markers (`~…`) are left alone.
  * @returns the number of counters that differed.
  */
 async function recount(db: Db, live: Iterable<StoredEntity>, found: ReadonlySet<string>, dryRun: boolean): Promise<number> {
