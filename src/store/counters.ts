@@ -57,6 +57,11 @@ function countsOf(record: EntityRecord | null): Map<string, Map<string, number>>
   return counts;
 }
 
+/** The keys of the counter items `record` adds to: one per counted list it is in. */
+export function counterKeysOf(record: EntityRecord): { pk: string; sk: string }[] {
+  return [...countsOf(record).keys()].map(counterKey);
+}
+
 /** One counter item's part of a change: its key, per field how much to add, and attributes it carries (set with each update). */
 export interface CounterDelta {
   key: { pk: string; sk: string };
