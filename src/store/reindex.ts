@@ -1,12 +1,13 @@
 import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { ENTITY_KINDS } from '../domain/ids.js';
 import { batchGet, batchWrite, mapLimit, type WriteRequest } from './batch.js';
-import { countChange, counterKey } from './counters.js';
+import { counterItemsOf, counterKey } from './counters.js';
 import type { Db } from './db.js';
 import { finishWrites, getEntities, type StoredEntity } from './entities.js';
 import { type IndexItem, indexChanges, keyString } from './index-items.js';
 import { ENTITY_SK } from './keys.js';
 import { LISTS } from './list-model.js';
+import { isStatsCounter } from './stats.js';
 
 /** What a reindex found and did. */
 export interface ReindexReport {
@@ -17,7 +18,7 @@ export interface ReindexReport {
   written: number;
   /** Index items removed because no live entity's record needs them. */
   removed: number;
-  /** List counters corrected to the entries of the lists they count. */
+  /** Counters (lists' and statistics') corrected to what the live records count in them. */
   counters: number;
 }
 
@@ -30,14 +31,15 @@ const KINDS = new Set<string>(ENTITY_KINDS);
  * say), and removes entries that no live record needs (left by a write that stopped between its
  * index items and its commit, before entities were committed first). Before removing, it reads
  * the entities concerned again, consistently, so a write made during the scan is not undone.
- * Then it sets every list counter to what the live records count in it (`countersOf`), with
- * ADD of the difference, so counters of a table written before them read true.
+ * Then it sets every counter, of the lists and of the statistics, to what the live records
+ * count in it (`countersOf`), with ADD of the difference, so counters of a table written before
+ * them read true.
  * @param dryRun count only, write nothing.
  */
 export async function reindexTable(db: Db, dryRun = false): Promise<ReindexReport> {
   const entities = new Map<string, { deleted: boolean; pending: boolean }>();
   const present = new Map<string, { pk: string; sk: string; ref: string }>();
-  const counterKeys = new Set<string>();
+  const counterKeys = new Map<string, { pk: string; sk: string }>();
   let start: Record<string, unknown> | undefined;
   do {
     const out: ScanCommandOutput = await db.send(
@@ -51,8 +53,8 @@ export async function reindexTable(db: Db, dryRun = false): Promise<ReindexRepor
     for (const item of (out.Items ?? []) as { pk: string; sk: string; ref?: string; t?: string; del?: boolean; pend?: unknown }[]) {
       if (item.sk === ENTITY_SK && item.t !== undefined && KINDS.has(item.t)) {
         entities.set(item.pk, { deleted: item.del === true, pending: item.pend !== undefined });
-      } else if (item.pk.startsWith(COUNTER_PREFIX) && item.sk === counterKey('').sk) {
-        counterKeys.add(item.pk);
+      } else if ((item.pk.startsWith(COUNTER_PREFIX) && item.sk === counterKey('').sk) || isStatsCounter(item.pk)) {
+        counterKeys.set(keyString(item), { pk: item.pk, sk: item.sk });
       } else if (item.ref !== undefined && item.pk !== item.ref && item.pk !== LISTS.syncRuns().pk) {
         present.set(keyString(item), { pk: item.pk, sk: item.sk, ref: item.ref });
       }
@@ -91,50 +93,55 @@ export async function reindexTable(db: Db, dryRun = false): Promise<ReindexRepor
 
 const COUNTER_PREFIX = counterKey('').pk;
 
-/** Per counter key, the fields the live, committed records give it (as a fresh load leaves it). */
-function countersOf(stored: Iterable<StoredEntity>): Map<string, Map<string, number>> {
-  const counters = new Map<string, Map<string, number>>();
-  for (const entity of stored) {
-    if (entity.deleted) continue;
-    for (const [pk, fields] of countChange(entity.record.id, null, entity.record).deltas) {
-      const key = counterKey(pk).pk;
-      const into = counters.get(key) ?? new Map<string, number>();
-      for (const [field, n] of fields) into.set(field, (into.get(field) ?? 0) + n);
-      counters.set(key, into);
-    }
-  }
-  return counters;
+/** Per counter item, the item the live, committed records give it (as a fresh load leaves it). */
+function countersOf(stored: Iterable<StoredEntity>): Map<string, Record<string, unknown>> {
+  const records = [...stored].filter((entity) => !entity.deleted).map((entity) => entity.record);
+  return new Map(counterItemsOf(records).map((item) => [keyString(item as { pk: string; sk: string }), item]));
 }
 
+/** The fields a counter counts with: numbers, not its key, markers (`~…`) or the attributes it carries. */
+const countedFields = (item: Record<string, unknown>) =>
+  Object.entries(item).filter(([f, v]) => f !== 'pk' && f !== 'sk' && !f.startsWith('~') && typeof v === 'number') as [string, number][];
+
 /**
- * Brings every counter (those the records need and those found) to the count of its list: it
- * reads them consistently after the interrupted writes are finished and ADDs the difference,
- * so a change counted meanwhile is not undone. A change that lands between the read of the
- * records and that of the counters is still counted off by itself: run it on a quiet table.
- * Markers (`~…`) are left alone.
+ * Brings every counter (those the records need and those found) to what the records count in
+ * it: it reads them consistently after the interrupted writes are finished and ADDs the
+ * difference, so a change counted meanwhile is not undone; a counter created here gets the
+ * attributes it carries (a statistics counter's year and parties). A change that lands between
+ * the read of the records and that of the counters is still counted off by itself: run it on a
+ * quiet table. Markers (`~…`) are left alone.
  * @returns the number of counters that differed.
  */
-async function recount(db: Db, live: Iterable<StoredEntity>, found: ReadonlySet<string>, dryRun: boolean): Promise<number> {
+async function recount(
+  db: Db,
+  live: Iterable<StoredEntity>,
+  found: ReadonlyMap<string, { pk: string; sk: string }>,
+  dryRun: boolean,
+): Promise<number> {
   const needed = countersOf(live);
-  const keys = [...new Set([...needed.keys(), ...found])].map((pk) => ({ pk, sk: counterKey('').sk }));
-  const stored = new Map((await batchGet(db, keys, true)).map((item) => [item.pk as string, item]));
-  const fixes: { pk: string; deltas: [string, number][] }[] = [];
-  for (const { pk } of keys) {
-    const want = needed.get(pk) ?? new Map<string, number>();
-    const have = stored.get(pk) ?? {};
-    const fields = new Set([...want.keys(), ...Object.keys(have).filter((f) => f !== 'pk' && f !== 'sk' && !f.startsWith('~'))]);
-    const deltas = [...fields]
-      .map((f): [string, number] => [f, (want.get(f) ?? 0) - ((have[f] as number | undefined) ?? 0)])
+  const keys = new Map(found);
+  for (const [key, item] of needed) keys.set(key, { pk: item.pk as string, sk: item.sk as string });
+  const stored = new Map(
+    (await batchGet(db, [...keys.values()], true)).map((item) => [keyString(item as { pk: string; sk: string }), item]),
+  );
+  const fixes: { key: { pk: string; sk: string }; deltas: [string, number][]; carried: [string, unknown][] }[] = [];
+  for (const [at, key] of keys) {
+    const want = new Map(countedFields(needed.get(at) ?? {}));
+    const have = new Map(countedFields(stored.get(at) ?? {}));
+    const deltas = [...new Set([...want.keys(), ...have.keys()])]
+      .map((f): [string, number] => [f, (want.get(f) ?? 0) - (have.get(f) ?? 0)])
       .filter(([, n]) => n !== 0);
-    if (deltas.length > 0) fixes.push({ pk, deltas });
+    const carried = Object.entries(needed.get(at) ?? {}).filter(([, v]) => typeof v === 'string' && !stored.has(at));
+    if (deltas.length > 0) fixes.push({ key, deltas, carried: carried.filter(([f]) => f !== 'pk' && f !== 'sk') });
   }
   if (!dryRun) {
-    await mapLimit(fixes, 8, async ({ pk, deltas }) => {
-      const names = Object.fromEntries(deltas.map(([f], i) => [`#f${i}`, f]));
-      const values = Object.fromEntries(deltas.map(([, n], i) => [`:d${i}`, n]));
+    await mapLimit(fixes, 8, async ({ key, deltas, carried }) => {
+      const names = Object.fromEntries([...deltas.map(([f], i) => [`#f${i}`, f]), ...carried.map(([f], i) => [`#c${i}`, f])]);
+      const values = Object.fromEntries([...deltas.map(([, n], i) => [`:d${i}`, n]), ...carried.map(([, v], i) => [`:c${i}`, v])]);
+      const sets = carried.map((_, i) => `#c${i} = :c${i}`);
       await db.update({
-        Key: { pk, sk: counterKey('').sk },
-        UpdateExpression: `ADD ${deltas.map((_, i) => `#f${i} :d${i}`).join(', ')}`,
+        Key: key,
+        UpdateExpression: `ADD ${deltas.map((_, i) => `#f${i} :d${i}`).join(', ')}${sets.length > 0 ? ` SET ${sets.join(', ')}` : ''}`,
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       });

@@ -51,9 +51,16 @@ const TOTAL_ATTRIBUTES: Record<keyof Totals, string> = {
 const TOTAL_KEYS = Object.keys(TOTAL_ATTRIBUTES) as (keyof Totals)[];
 const SOURCE_PREFIX = 'src:';
 
+const STATS_PREFIX = 'STATS#';
+
 /** The partition of the counters of deals from `supplier` to `recipient` (either `*`: any party). */
 export function statsPartition(supplier: string, recipient: string): string {
-  return `STATS#${supplier}#${recipient}`;
+  return `${STATS_PREFIX}${supplier}#${recipient}`;
+}
+
+/** Whether an item of partition `pk` is a statistics counter. */
+export function isStatsCounter(pk: string): boolean {
+  return pk.startsWith(STATS_PREFIX);
 }
 
 /** The year bucket of deals with no date of order (read only without a year filter). */

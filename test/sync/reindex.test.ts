@@ -6,12 +6,12 @@ import { allItems, tableChecksum } from '../support/checksum.js';
 import { createTestGateway } from '../support/gateway.js';
 
 describe('Maintenance: reindexTable', () => {
-  it('writes the reference lists and counters a table lacks and removes entries of records never committed, leaving the table as a fresh load makes it', async () => {
+  it('writes the reference lists and counters (of lists and statistics) a table lacks and removes entries of records never committed, leaving the table as a fresh load makes it', async () => {
     // Prepare: the article's data as loaded, then as a table written before REFS# and counters existed, with an orphan entry.
     const { db } = await createTestGateway();
     const loaded = await tableChecksum(db);
     const refs = (await allItems(db)).filter((item) => String(item.pk).startsWith('REFS#'));
-    const counters = (await allItems(db)).filter((item) => String(item.pk).startsWith('COUNT#'));
+    const counters = (await allItems(db)).filter((item) => String(item.pk).startsWith('COUNT#') || String(item.pk).startsWith('STATS#'));
     await batchWrite(
       db,
       [...refs, ...counters].map((item) => ({ delete: { pk: item.pk as string, sk: item.sk as string } })),
@@ -34,6 +34,7 @@ describe('Maintenance: reindexTable', () => {
     // Assess
     expect(refs.length).toBeGreaterThan(100);
     expect(counters.length).toBeGreaterThan(50);
+    expect(counters.filter((item) => String(item.pk).startsWith('STATS#')).length).toBeGreaterThan(7);
     expect(dry).toMatchObject({ written: refs.length, removed: 1, counters: counters.length });
     expect(report).toMatchObject({ finished: 0, written: refs.length, removed: 1, counters: counters.length });
     expect(again).toMatchObject({ written: 0, removed: 0, counters: 0 });
