@@ -9,26 +9,40 @@ import { entityKey } from '../src/store/keys.js';
 /** A table item, as written. */
 export type Item = Record<string, unknown>;
 
+/** A record and, when its source is dated, the time of that snapshot. */
+export type SnapshotRecord = { record: EntityRecord; snapshot?: string | undefined };
+
 /**
  * The items `writeEntities` leaves in the table for a new record: the entity item (version 1,
- * no pending mark) and its index items. `at` and `by` are the write's time and author.
+ * no pending mark, the source's snapshot time when known) and its index items. `at` and `by`
+ * are the write's time and author.
  */
-export function storeItemsOf(record: EntityRecord, by: string, at: string): Item[] {
+export function storeItemsOf(record: EntityRecord, by: string, at: string, snapshot?: string): Item[] {
   return [
-    { ...entityKey(record.id), t: record.type, v: 1, h: contentHash(record), d: record, at, by },
+    {
+      ...entityKey(record.id),
+      t: record.type,
+      v: 1,
+      h: contentHash(record),
+      d: record,
+      at,
+      by,
+      ...(snapshot !== undefined ? { snap: snapshot } : {}),
+    },
     ...indexChanges(null, record).put.map((item) => ({ ...item })),
   ];
 }
 
 /** The store's items of `records` and the counters of their lists, each id once (the first record of an id wins, as a sync run keeps it). */
-export function storeItemsOfAll(records: Iterable<EntityRecord>, by: string, at = new Date().toISOString()): Item[] {
+export function storeItemsOfAll(records: Iterable<EntityRecord | SnapshotRecord>, by: string, at = new Date().toISOString()): Item[] {
   const seen = new Set<string>();
   const items: Item[] = [];
   const counters = new Map<string, Item>();
-  for (const record of records) {
+  for (const entry of records) {
+    const { record, snapshot } = 'record' in entry ? entry : { record: entry, snapshot: undefined };
     if (seen.has(record.id)) continue;
     seen.add(record.id);
-    items.push(...storeItemsOf(record, by, at));
+    items.push(...storeItemsOf(record, by, at, snapshot));
     for (const [pk, fields] of countChange(record.id, null, record).deltas) {
       const counter = counters.get(pk) ?? {};
       for (const [field, n] of fields) counter[field] = ((counter[field] as number | undefined) ?? 0) + n;

@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { EntityRecord } from '../src/domain/records.js';
 import { Db } from '../src/store/db.js';
 import { parseDetected } from '../src/sync/detect.js';
 import { runSync } from '../src/sync/run.js';
 import { resolveSource } from '../src/sync/sources/index.js';
 import { isSyncRunItem, tableChecksum } from '../test/support/checksum.js';
 import { type BenchEngine, freshTable, startEngineProcess } from './engine.js';
-import { rawBatchWrite, storeItemsOfAll } from './items.js';
+import { rawBatchWrite, type SnapshotRecord, storeItemsOfAll } from './items.js';
 import { round } from './stats.js';
 
 /** The pipeline's import of a full SIPRI export against a raw write of the same items. */
@@ -87,11 +86,11 @@ async function withCpu<T>(
   return { result, cpuSeconds: (user + system) / 1e6, engineCpuSeconds: engineAfter - engineBefore };
 }
 
-/** The records of the export, as the pipeline's parser reads them. */
-async function readRecords(file: string): Promise<EntityRecord[]> {
+/** The records of the export, as the pipeline's parser reads them, each with the export's snapshot time. */
+async function readRecords(file: string): Promise<SnapshotRecord[]> {
   const { records } = await parseDetected(await resolveSource(file).open());
-  const out: EntityRecord[] = [];
-  for await (const parsed of records) if (parsed.ok) out.push(parsed.record);
+  const out: SnapshotRecord[] = [];
+  for await (const parsed of records) if (parsed.ok) out.push({ record: parsed.record, snapshot: parsed.snapshot });
   return out;
 }
 
@@ -141,7 +140,7 @@ export async function benchSync(file: string): Promise<SyncResult | SyncSkipped>
         seconds: floorSeconds,
         prepareSeconds,
         items: items.length,
-        deals: records.filter((r) => r.type === 'deal').length,
+        deals: records.filter((r) => r.record.type === 'deal').length,
         sameItems: mine.hash === theirs.hash,
         calls: writes.result,
         cpuSeconds: writes.cpuSeconds,

@@ -8,8 +8,8 @@ import { openToolTable } from './tool-table.js';
 const USAGE = 'usage: npm run sync -- <path | s3://bucket/key | https://…> [--dry-run] [--format feed|sipri]';
 
 function progressLine(report: SyncRunReport, tty: boolean): string {
-  const done = report.created + report.updated + report.unchanged + report.rejected;
-  const text = `${done} records: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} refused`;
+  const done = report.created + report.updated + report.unchanged + (report.skipped ?? 0) + (report.stale ?? 0) + report.rejected;
+  const text = `${done} records: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.skipped ?? 0} deleted by an editor, ${report.stale ?? 0} stale, ${report.rejected} refused`;
   if (!tty) return text;
   const width = 24;
   const spin = '#'.repeat(Math.floor(done / 1000) % (width + 1)).padEnd(width, '.');
@@ -52,7 +52,7 @@ async function main(): Promise<number> {
   if (tty) process.stdout.write('\n');
   const seconds = (performance.now() - started) / 1000;
   console.log(
-    `${values['dry-run'] ? 'dry run of ' : ''}${report.source} (${report.format}): ${report.status}, ${report.read} read, ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.rejected} refused in ${seconds.toFixed(1)} s; ${db.stats.operations.BatchWriteItem ?? 0} BatchWriteItem, ${db.stats.operations.PutItem ?? 0} PutItem calls`,
+    `${values['dry-run'] ? 'dry run of ' : ''}${report.source} (${report.format}): ${report.status}, ${report.read} read, ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged, ${report.skipped ?? 0} deleted by an editor (skipped), ${report.stale ?? 0} stale, ${report.rejected} refused in ${seconds.toFixed(1)} s; ${db.stats.operations.BatchWriteItem ?? 0} BatchWriteItem, ${db.stats.operations.PutItem ?? 0} PutItem calls`,
   );
   for (const reject of report.rejects.slice(0, 20)) console.log(`  line ${reject.line}: ${reject.message}`);
   if (report.rejected > 20) console.log(`  … and ${report.rejected - 20} more`);

@@ -289,7 +289,21 @@ export const feedHeaderSchema = z.strictObject({
   format: z.literal(FEED_FORMAT),
   version: z.literal(FEED_VERSION),
   description: z.string().max(2000).optional(),
+  generatedAt: z
+    .union([z.iso.date(), z.iso.datetime({ offset: true })])
+    .optional()
+    .describe(
+      'When the data of this feed was taken (an ISO 8601 date or date-time). A record from a feed generated earlier than the one that stored it is counted as stale and not written.',
+    ),
 });
+
+/**
+ * A snapshot time as stored and compared: an ISO 8601 instant in UTC. A date alone stands
+ * for its first instant, so "2026-05-18" and "2026-05-18T14:29:20Z" compare in time order.
+ */
+export function snapshotTime(generatedAt: string): string {
+  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(generatedAt) ? `${generatedAt}T00:00:00Z` : generatedAt).toISOString();
+}
 
 /** Whether the id's kind matches the record's type (`leader:…` for a leader). */
 function idMatchesType(record: EntityRecord): boolean {

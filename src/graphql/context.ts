@@ -1,13 +1,16 @@
 import type { Stage } from '../config.js';
+import { RequestBudget } from '../store/budget.js';
+import type { Lane } from '../store/call-scheduler.js';
 import type { Db } from '../store/db.js';
 import type { Caller } from './auth.js';
+import { budgetFor } from './budgets.js';
 import type { ErrorLog } from './errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { MissingReferences } from './missing-references.js';
 
 /** What every resolver of one request shares. */
 export interface Context {
-  /** The table, with this request's call counters. */
+  /** The table, with this request's call counters and budget. */
   db: Db;
   loaders: Loaders;
   caller: Caller;
@@ -20,17 +23,19 @@ export interface Context {
   missing: MissingReferences;
 }
 
-/** What a request brings beyond its caller: its deadline (a signal, and when it fires) and a log. */
+/** What a request brings beyond its caller: its deadline (a signal, and when it fires), a log, and its turn at DynamoDB. */
 export interface RequestScope {
   signal?: AbortSignal;
   /** Epoch ms at which `signal` fires. */
   at?: number;
   log?: ErrorLog;
+  /** The request's lane of the process' CallScheduler; a lane of its own when absent. */
+  lane?: Lane;
 }
 
-/** A fresh context for one request: new counters, new loader caches, and the request's deadline. */
+/** A fresh context for one request: new counters, new loader caches, the caller's budget of reads, and the request's deadline. */
 export function createContext(db: Db, caller: Caller, stage: Stage, scope: RequestScope = {}): Context {
-  const requestDb = db.forRequest(scope.signal);
+  const requestDb = db.forRequest(scope.signal, new RequestBudget(budgetFor(caller), scope.lane));
   return {
     db: requestDb,
     loaders: createLoaders(requestDb),

@@ -64,7 +64,9 @@ export function createFormatError(log: ErrorLog) {
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && (isGraphQLError(original) || !(original instanceof Error))) {
-      return withCode(formatted, formatted.message, { code });
+      // A refusal by the cost model says what the operation would cost and what it may.
+      const cost = formatted.extensions?.cost;
+      return withCode(formatted, formatted.message, { code, ...(cost ? { cost } : {}) });
     }
     if (isUncodedRequestError(original)) return withCode(formatted, formatted.message, { code: 'BAD_REQUEST' });
     log('unexpected error', original);

@@ -838,9 +838,10 @@ export type Mutation = {
   /** Delete an event, as deleteLeader does. */
   deleteEvent: DeleteResult;
   /**
-   * Delete a leader: the record stays as a revision and leaves every list; references to it
-   * resolve as missing. With expectedVersion, conditional as for upsertLeader. NOT_FOUND
-   * when there is no such leader.
+   * Delete a leader: the record stays as a revision and leaves every list. While other records
+   * refer to it (a meeting's participants, a statement's speaker, …) the deletion is refused
+   * with CONFLICT, saying how many refer to it and naming a few. With expectedVersion,
+   * conditional as for upsertLeader. NOT_FOUND when there is no such leader.
    */
   deleteLeader: DeleteResult;
   /** Delete a meeting, as deleteLeader does. */
@@ -849,7 +850,7 @@ export type Mutation = {
   deleteMilitaryDeal: DeleteResult;
   /** Delete an organisation, as deleteLeader does. */
   deleteOrganization: DeleteResult;
-  /** Delete a source, as deleteLeader does. Facts that cite it then fail to resolve that citation. */
+  /** Delete a source, as deleteLeader does: refused while a fact cites it. */
   deleteSource: DeleteResult;
   /** Delete a statement, as deleteLeader does. */
   deleteStatement: DeleteResult;
@@ -864,6 +865,8 @@ export type Mutation = {
    * Run records through the data sync, as the scheduled sync runs a feed: each entry of
    * `lines` is one record of the feed format (a JSON object with a `type`), without the
    * header line. Records are checked one by one; bad ones are refused and the rest land.
+   * Records may refer to each other in any order; a record referring to one neither stored
+   * nor among the lines is refused. A record an editor deleted stays deleted (`skipped`).
    * `rejects[].line` is the position in `lines`, counting from 1. At most 500 lines.
    */
   syncRecords: SyncRun;
@@ -873,7 +876,12 @@ export type Mutation = {
   upsertEvent: Event;
   /**
    * Create or change a leader. With expectedVersion, the write happens only if the stored
-   * version still equals it; otherwise the error has extensions.code CONFLICT.
+   * version still equals it; otherwise the error has extensions.code CONFLICT. Without it, the
+   * fields sent are applied to the stored version and written on the condition that it is
+   * still stored; when another change came first, they are applied again to the newer version
+   * (a few times, then CONFLICT), so concurrent changes of different fields all stay. Every
+   * record the input refers to (country, roles' organisations, citations' sources) must exist:
+   * otherwise BAD_USER_INPUT naming the field and the id, and nothing is written.
    */
   upsertLeader: Leader;
   /** Create or change a meeting; conditional on expectedVersion as upsertLeader is. */
@@ -1645,14 +1653,18 @@ export type SyncRun = Node & {
   format: Scalars['String']['output'];
   /** Stable id, `syncrun:…`. */
   id: Scalars['ID']['output'];
-  /** Records read. created + updated + unchanged + rejected = read. */
+  /** Records read. created + updated + unchanged + skipped + stale + rejected = read. */
   read: Scalars['Int']['output'];
   /** Records refused; nothing of them was written. */
   rejected: Scalars['Int']['output'];
   /** The first rejects, each with the line or record number and the reason. */
   rejects: Array<SyncReject>;
+  /** Records an editor had deleted: left deleted, not written again. */
+  skipped: Scalars['Int']['output'];
   /** Where the records came from: a file name, an s3:// or https:// address. */
   source: Scalars['String']['output'];
+  /** Records older than the stored ones (their source's snapshot was taken before the stored record's): not written. */
+  stale: Scalars['Int']['output'];
   /** When the run started. */
   startedAt: Scalars['DateTime']['output'];
   /** Who started it: `editor:<key name>`, `sync` (the schedule) or a local tool; null unless the caller holds an editor key. */
@@ -2402,7 +2414,9 @@ export type SyncRunResolvers<ContextType = Context, ParentType extends Resolvers
   read?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rejects?: Resolver<Array<ResolversTypes['SyncReject']>, ParentType, ContextType>;
+  skipped?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stale?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   startedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SyncStatus'], ParentType, ContextType>;

@@ -7,9 +7,9 @@ import {
 import type { Config } from '../config.js';
 import { uncachedMutationsPlugin } from './cache-policy.js';
 import type { Context } from './context.js';
+import { costPlugin } from './cost-plugin.js';
 import { createFormatError, type ErrorLog } from './errors.js';
 import { QUERY_LIMITS, queryLimitRules } from './limits.js';
-import { listLimitPlugin } from './list-limit.js';
 import { missingReferencesPlugin } from './missing-references.js';
 import { accountingPlugin } from './plugins.js';
 import { createSchema } from './schema.js';
@@ -20,9 +20,9 @@ export const MAX_TOKENS = QUERY_LIMITS.tokens;
 
 /**
  * The Apollo Server, configured from the stage explicitly (Lambda sets no NODE_ENV):
- * no stack traces anywhere; the query limits of `limits.ts` and `list-limit.ts`; in prod no
+ * no stack traces anywhere; the query limits of `limits.ts` and the cost model and budget of `cost-plugin.ts`; in prod no
  * introspection (unless configured on), no schema suggestions in any error, no DynamoDB
- * accounting in responses, and the production landing page instead of the Sandbox.
+ * accounting or cost in responses, and the production landing page instead of the Sandbox.
  */
 export function createApolloServer(config: Pick<Config, 'stage' | 'introspection'>, log: ErrorLog): ApolloServer<Context> {
   const prod = config.stage === 'prod';
@@ -35,9 +35,10 @@ export function createApolloServer(config: Pick<Config, 'stage' | 'introspection
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: queryLimitRules(),
+    validationOptions: { maxErrors: QUERY_LIMITS.validationErrors },
     formatError: createFormatError(log),
     plugins: [
-      listLimitPlugin(),
+      costPlugin(!prod),
       ...(prod ? [hideSuggestionsPlugin()] : []),
       accountingPlugin(!prod),
       missingReferencesPlugin(),

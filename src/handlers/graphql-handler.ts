@@ -10,6 +10,7 @@ import type { ErrorLog } from '../graphql/errors.js';
 import { observabilityPlugin, type RequestObserver } from '../graphql/observability.js';
 import { createApolloServer } from '../graphql/server.js';
 import { MAX_BODY_BYTES, REQUEST_DEADLINE_MS } from '../stages.js';
+import { CallScheduler } from '../store/call-scheduler.js';
 import { type Db, openTable } from '../store/db.js';
 import { requestBudget, withDeadline } from './deadline.js';
 import { errorResponse } from './error-response.js';
@@ -102,6 +103,8 @@ export interface HandlerOptions {
 export function createGraphqlHandler(config: Config, log: ErrorLog, db?: Db, options: HandlerOptions = {}): GraphqlHandler {
   const table = db ?? openTable(config);
   const resolveCaller = createKeyResolver(table, options.clock);
+  // One per process: the requests it serves at once share its DynamoDB calls fairly.
+  const scheduler = new CallScheduler();
   const server = createApolloServer(config, log);
   if (options.observe) server.addPlugin(observabilityPlugin(options.observe));
   const deadlines = new WeakMap<APIGatewayProxyEventV2, { signal: AbortSignal; at: number }>();
@@ -112,7 +115,7 @@ export function createGraphqlHandler(config: Config, log: ErrorLog, db?: Db, opt
         if (caller.kind === 'anonymous' && !config.anonymousReads) {
           throw new ForbiddenError('this API needs a key: send authorization: Bearer <key>', false);
         }
-        return createContext(table, caller, config.stage, { ...deadlines.get(event), log });
+        return createContext(table, caller, config.stage, { ...deadlines.get(event), log, lane: scheduler.lane() });
       } catch (error) {
         throw beforeExecution(error, log);
       }

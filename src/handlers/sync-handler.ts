@@ -112,7 +112,12 @@ export function createSyncHandler(
   return async (
     event: SyncEvent | undefined,
     context?: SyncContext,
-  ): Promise<{ runs: Pick<SyncRunReport, 'id' | 'source' | 'status' | 'read' | 'created' | 'updated' | 'unchanged' | 'rejected'>[] }> => {
+  ): Promise<{
+    runs: Pick<
+      SyncRunReport,
+      'id' | 'source' | 'status' | 'read' | 'created' | 'updated' | 'unchanged' | 'skipped' | 'stale' | 'rejected'
+    >[];
+  }> => {
     const named = eventFeeds(event);
     const deadline =
       context && typeof context.getRemainingTimeInMillis === 'function'
@@ -138,7 +143,7 @@ export function createSyncHandler(
     const failed = reports.filter((r) => r.status === 'FAILED');
     if (failed.length > 0) throw new FeedFailedError(`could not read ${failed.map((r) => `${r.source} (${r.error})`).join(', ')}`);
     return {
-      runs: reports.map(({ id, source, status, read, created, updated, unchanged, rejected }) => ({
+      runs: reports.map(({ id, source, status, read, created, updated, unchanged, skipped, stale, rejected }) => ({
         id,
         source,
         status,
@@ -146,6 +151,8 @@ export function createSyncHandler(
         created,
         updated,
         unchanged,
+        skipped,
+        stale,
         rejected,
       })),
     };

@@ -53,6 +53,11 @@ function countsOf(record: EntityRecord | null): Map<string, Map<string, number>>
   return counts;
 }
 
+/** The keys of the counter items `record` adds to: one per counted list it is in. */
+export function counterKeysOf(record: EntityRecord): { pk: string; sk: string }[] {
+  return [...countsOf(record).keys()].map(counterKey);
+}
+
 /** One change's effect on the counters: per list, per field, how much to add. */
 export interface CountChange {
   /** `<entity id>@<version>`: the marker that makes applying it idempotent. */

@@ -24,6 +24,7 @@ import {
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Config } from '../config.js';
 import { ConflictError, UnavailableError } from '../errors.js';
+import type { RequestBudget } from './budget.js';
 import { InFlight } from './in-flight.js';
 import { checkItem, checkKey } from './item-limits.js';
 
@@ -224,11 +225,13 @@ export class Db {
     readonly stats: DbStats = newStats(),
     /** Aborted when the request is out of time: calls under way give up, later ones are not sent. */
     readonly signal?: AbortSignal,
+    /** The request's budget of reads and its pace (see RequestBudget); none for runs and tools. */
+    readonly budget?: RequestBudget,
   ) {}
 
-  /** The same table with fresh counters, for a new request (stopped by `signal` at its deadline). */
-  forRequest(signal?: AbortSignal): Db {
-    return new Db(this.client, this.tableName, newStats(), signal);
+  /** The same table with fresh counters, for a new request (stopped by `signal` at its deadline, limited by `budget`). */
+  forRequest(signal?: AbortSignal, budget?: RequestBudget): Db {
+    return new Db(this.client, this.tableName, newStats(), signal, budget);
   }
 
   /**
@@ -236,19 +239,20 @@ export class Db {
    * @throws ValidationError for a key or item over DynamoDB's limits (nothing is sent).
    * @throws ConflictError when a conditional write fails, with the item as stored.
    * @throws UnavailableError when DynamoDB still fails after the SDK's retries, or the request is out of time.
+   * @throws BudgetExceededError when it is a read and the request's budget is spent (nothing is sent).
    */
   async send<T>(command: Sendable): Promise<T> {
     if (this.signal?.aborted) throw new UnavailableError('the request ran out of time', { cause: this.signal.reason });
     const name = OPERATION_NAMES.get(command.constructor) ?? operationNameOf(command);
     const input = command.input as CommandInput;
     this.prepare(name, input);
+    this.budget?.charge(name);
     this.stats.calls += 1;
     this.stats.operations[name] = (this.stats.operations[name] ?? 0) + 1;
     input.ReturnConsumedCapacity = 'TOTAL';
+    const call = () => this.client.send(command as never, this.signal ? { abortSignal: this.signal } : {});
     try {
-      const output = (await this.inFlight.track(() =>
-        this.client.send(command as never, this.signal ? { abortSignal: this.signal } : {}),
-      )) as {
+      const output = (await this.inFlight.track(() => (this.budget ? this.budget.run(name, call) : call()))) as {
         ConsumedCapacity?: unknown;
       };
       this.countCapacity(output.ConsumedCapacity);

@@ -1,11 +1,12 @@
 import type { EntityRecord } from '../domain/records.js';
-import { ConflictError } from '../errors.js';
+import { ConflictError, ValidationError } from '../errors.js';
 import { batchGet, batchWrite, mapLimit, type WriteRequest } from './batch.js';
 import { contentHash } from './canonical.js';
 import { applyCounts, clearCountMarkers, countChange } from './counters.js';
 import type { Db } from './db.js';
 import { indexChanges } from './index-items.js';
 import { entityKey, revisionKey } from './keys.js';
+import { unstorableReason } from './limits.js';
 
 /**
  * An entity as stored: the record, its version (1, then +1 per change), the content hash
@@ -18,11 +19,10 @@ export interface StoredEntity {
   updatedAt: string;
   updatedBy: string;
   deleted: boolean;
-  /**
-   * Set between a committed change and the revision, index and counter writes that follow
-   * it; `indexed` when its index items were written before the commit (a new entity of a batch).
-   */
-  pending?: { previous: PreviousState | null; indexed?: boolean };
+  /** When the snapshot the record came from was taken (a sync source's generation time), if known. */
+  snapshot?: string;
+  /** Set between a committed change and the revision, index and counter writes that follow it. */
+  pending?: { previous: PreviousState | null };
 }
 
 /** The state a change replaced, kept as a revision. */
@@ -44,7 +44,8 @@ interface EntityItem {
   at: string;
   by: string;
   del?: boolean;
-  pend?: { prev: PreviousState | null; ix?: boolean };
+  snap?: string;
+  pend?: { prev: PreviousState | null };
 }
 
 /** The stored entity of an item read by its key (`entityKey`). */
@@ -60,7 +61,8 @@ function fromItem(item: EntityItem): StoredEntity {
     updatedAt: item.at,
     updatedBy: item.by,
     deleted: item.del === true,
-    ...(item.pend ? { pending: { previous: item.pend.prev, ...(item.pend.ix ? { indexed: true } : {}) } } : {}),
+    ...(item.snap !== undefined ? { snapshot: item.snap } : {}),
+    ...(item.pend ? { pending: { previous: item.pend.prev } } : {}),
   };
 }
 
@@ -91,9 +93,20 @@ export interface WriteOptions {
   expectedVersion?: number;
   /** Soft delete instead of writing the record. */
   delete?: boolean;
+  /**
+   * When the record's source was generated. A stored record from a later snapshot is kept
+   * (outcome `stale`); without it the write does not compare snapshots and keeps the stored one's.
+   */
+  snapshot?: string;
+  /** Leave a deleted record deleted (outcome `skipped`) rather than create it again: the sync's rule. */
+  keepDeleted?: boolean;
 }
 
-export type WriteOutcome = 'created' | 'updated' | 'unchanged' | 'deleted';
+/**
+ * `skipped`: the record was deleted and the write keeps it so; `stale`: the stored record
+ * comes from a later snapshot than the one written, and is kept.
+ */
+export type WriteOutcome = 'created' | 'updated' | 'unchanged' | 'deleted' | 'skipped' | 'stale';
 
 /** What a write did, and the version now stored. */
 export interface WriteResult {
@@ -114,25 +127,30 @@ function conflict(id: string, current: StoredEntity | null, expected: number | u
 }
 
 /**
- * `preIndexed`: a new entity whose index items are already written, so its follow-up only
- * counts it (the bulk path of a first import).
+ * Refuses a record the table cannot hold (see `unstorableReason`), before anything is sent.
+ * @throws ValidationError naming the field or limit at fault.
  */
-type InternalOptions = WriteOptions & { preIndexed?: boolean };
+export function assertStorable(record: EntityRecord): void {
+  const reason = unstorableReason(record);
+  if (reason) throw new ValidationError(reason, { path: 'input' });
+}
 
 /**
  * The first step of every change: a conditional PutItem that succeeds only if the entity is
  * still at the version read. The item keeps the replaced state in `pend` until `finishWrites`
  * has stored it as a revision and moved the index items, so an interrupted write is finished
- * by the next one that reads it.
+ * by the next one that reads it. No index item is written before this commit, so no list
+ * ever points at an entity that was never committed.
  */
 async function commit(
   db: Db,
   current: StoredEntity | null,
   record: EntityRecord,
   hash: string,
-  options: InternalOptions,
+  options: WriteOptions,
 ): Promise<StoredEntity> {
   const now = new Date().toISOString();
+  const snapshot = options.snapshot ?? current?.snapshot;
   const previous: PreviousState | null = current
     ? {
         record: current.record,
@@ -151,7 +169,8 @@ async function commit(
     at: now,
     by: options.actor,
     ...(options.delete ? { del: true } : {}),
-    pend: { prev: previous, ...(options.preIndexed ? { ix: true } : {}) },
+    ...(snapshot !== undefined ? { snap: snapshot } : {}),
+    pend: { prev: previous },
   };
   try {
     await db.put({
@@ -191,8 +210,7 @@ function followUps(entity: StoredEntity): WriteRequest[] {
       },
     });
   }
-  if (!entity.pending?.indexed) writes.push(...put.map((item) => ({ put: { ...item } })));
-  writes.push(...remove.map((key) => ({ delete: key })));
+  writes.push(...put.map((item) => ({ put: { ...item } })), ...remove.map((key) => ({ delete: key })));
   return writes;
 }
 
@@ -238,10 +256,15 @@ export async function finishWrites(db: Db, entities: readonly StoredEntity[], co
  * Decides and commits one change against the state read, without its follow-ups.
  * @throws ConflictError when `expectedVersion` does not match or a concurrent write won.
  */
-async function prepare(db: Db, current: StoredEntity | null, record: EntityRecord, options: InternalOptions): Promise<WriteResult> {
+async function prepare(db: Db, current: StoredEntity | null, record: EntityRecord, options: WriteOptions): Promise<WriteResult> {
   const have = current?.version ?? 0;
   if (options.expectedVersion !== undefined && options.expectedVersion !== have)
     throw conflict(record.id, current, options.expectedVersion);
+  if (current && !options.delete) {
+    if (current.deleted && options.keepDeleted) return { outcome: 'skipped', version: have, entity: current };
+    const newer = options.snapshot !== undefined && current.snapshot !== undefined && current.snapshot > options.snapshot;
+    if (newer && options.mode !== 'ensure') return { outcome: 'stale', version: have, entity: current };
+  }
   const hash = contentHash(record);
   if (options.delete) {
     if (!current || current.deleted) return { outcome: 'unchanged', version: have, entity: current as StoredEntity };
@@ -255,12 +278,15 @@ async function prepare(db: Db, current: StoredEntity | null, record: EntityRecor
 }
 
 /**
- * Writes one record (or soft-deletes it) the safe way: read, commit conditionally, then
- * store the replaced state as a revision and move the index items.
- * @throws ConflictError when `expectedVersion` does not match or a concurrent write won.
+ * Writes one record (or soft-deletes it) the safe way: check it fits the table, read,
+ * commit conditionally, then store the replaced state as a revision and move the index items.
+ * @param read the entity as the caller read it (consistently), when it did: no second read.
+ * @throws ValidationError when the table cannot hold the record (nothing is written);
+ *   ConflictError when `expectedVersion` does not match or a concurrent write won.
  */
-export async function writeEntity(db: Db, record: EntityRecord, options: WriteOptions): Promise<WriteResult> {
-  const current = await getEntity(db, record.id, true);
+export async function writeEntity(db: Db, record: EntityRecord, options: WriteOptions, read?: StoredEntity | null): Promise<WriteResult> {
+  if (!options.delete) assertStorable(record);
+  const current = read === undefined ? await getEntity(db, record.id, true) : read;
   if (current?.pending) await finishWrites(db, [current]);
   const result = await prepare(db, current, record, options);
   await finishWrites(db, [result.entity]);
@@ -271,6 +297,8 @@ export async function writeEntity(db: Db, record: EntityRecord, options: WriteOp
 export interface BatchEntry {
   record: EntityRecord;
   mode: 'upsert' | 'ensure';
+  /** When the record's source was generated (see `WriteOptions.snapshot`). */
+  snapshot?: string;
   /** Fields the stored entity keeps when the record does not set them (a deal's `sameAs`, which sources never send). */
   keep?: readonly string[];
 }
@@ -290,45 +318,39 @@ export type BatchResult = { outcome: WriteOutcome } | { error: Error };
 /**
  * Writes many records with few round trips: one BatchGetItem per 100 to read their versions,
  * one conditional PutItem per changed record (bounded concurrency), then the revisions and
- * index items of all of them in BatchWriteItem calls. A record whose conditional write loses
- * to a concurrent writer is read again and retried, so no update is lost and none is doubled.
+ * index items of all of them in BatchWriteItem calls, then each pending mark cleared. A record
+ * whose conditional write loses to a concurrent writer is read again and retried, so no update
+ * is lost and none is doubled. A record the table cannot hold is refused alone, before any
+ * write; a deleted record stays deleted (`skipped`), and one from an older snapshot than the
+ * stored one is not written (`stale`).
  */
 export async function writeEntities(db: Db, entries: readonly BatchEntry[], actor: string, concurrency = 16): Promise<BatchResult[]> {
+  const refusals = entries.map((entry) => unstorableReason(entry.record));
   const stored = await getEntities(
     db,
-    entries.map((e) => e.record.id),
+    entries.filter((_, i) => refusals[i] === null).map((e) => e.record.id),
     true,
   );
   const interrupted = [...stored.values()].filter((e) => e.pending);
   await finishWrites(db, interrupted, concurrency);
-  // New entities: their index items go out first in batches, then a conditional put of the
-  // entity alone commits each. Until then the lists point at an id that does not resolve yet,
-  // which readers skip; a re-run completes it.
-  const fresh = new Set<number>();
-  const seen = new Set<string>();
-  entries.forEach((entry, i) => {
-    if (stored.has(entry.record.id) || seen.has(entry.record.id)) return;
-    seen.add(entry.record.id);
-    fresh.add(i);
-  });
-  const firstIndexItems = [...fresh].flatMap((i) => indexChanges(null, (entries[i] as BatchEntry).record).put);
-  await batchWrite(
-    db,
-    firstIndexItems.map((item) => ({ put: { ...item } })),
-    concurrency,
-  );
   const committed: StoredEntity[] = [];
   const results = await mapLimit(entries, concurrency, async (entry, index): Promise<BatchResult> => {
+    const refusal = refusals[index];
+    if (refusal) return { error: new ValidationError(refusal) };
     let current = stored.get(entry.record.id) ?? null;
-    let preIndexed = fresh.has(index);
+    const options: WriteOptions = {
+      actor,
+      mode: entry.mode,
+      keepDeleted: true,
+      ...(entry.snapshot !== undefined ? { snapshot: entry.snapshot } : {}),
+    };
     for (let attempt = 0; ; attempt++) {
       try {
-        const result = await prepare(db, current, withKept(entry, current), { actor, mode: entry.mode, preIndexed });
-        if (result.entity.pending) committed.push(result.entity);
+        const result = await prepare(db, current, withKept(entry, current), options);
+        if (result.entity?.pending) committed.push(result.entity);
         return { outcome: result.outcome };
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= 3) return { error: error as Error };
-        preIndexed = false;
         current = await getEntity(db, entry.record.id, true);
         if (current?.pending) await finishWrites(db, [current]);
       }

@@ -78,6 +78,10 @@ export function indexItemsOf(record: EntityRecord): IndexItem[] {
   const sort = sortOf(model.sort(record), record.id);
   const items: IndexItem[] = [];
   for (const list of listsOf(record)) {
+    if (list.order === 'id') {
+      items.push({ pk: list.pk, sk: record.id, ref: record.id, t: record.type });
+      continue;
+    }
     const item: IndexItem = { pk: list.pk, sk: sort.sk, ref: record.id, t: record.type, ...(sort.e ? { e: sort.e } : {}), ...attributes };
     items.push(item);
     if (list.long && isLong(item)) items.push({ ...item, pk: longFactsOf(list.pk) });
@@ -94,6 +98,8 @@ export function indexItemsOf(record: EntityRecord): IndexItem[] {
   }
   return items;
 }
+
+// ---------------------------------------------------------------- changes between versions
 
 /** The items' keys as strings, to compare two versions' sets. */
 export function keyString(item: { pk: string; sk: string }): string {

@@ -9,23 +9,27 @@
  * - dated lists by the first day the fact covers, `YYYY-MM-DD#<id>` (undated facts first);
  *   a fact spanning more than a year is listed a second time in `<list key>#LONG`, so a
  *   date range, which reads a year before `from` at most, still finds it;
- * - named lists by the folded name, `<folded name>#<id>`.
+ * - named lists by the folded name, `<folded name>#<id>`;
+ * - lists by id, `<id>`: the referrers of a record, read whole, so a change that keeps a
+ *   reference keeps its entry (whatever its date or name becomes).
  *
  * To add a list: add its key template to `LISTS` (a function of what names one instance of
  * it), then list it in the `lists` of each kind that belongs to it in `KINDS`. If the list
  * is filtered on something its items do not carry yet, add the attribute to `Attributes`,
  * to `ATTRIBUTE_NAMES` (its stored name) and to the kind's `attributes`. Its index items,
  * its counter (for `totalCount`) and its reads follow; existing entities get their entries
- * on their next write (or a re-sync).
+ * on their next write, a re-sync, or `npm run reindex` (which rebuilds every declared list
+ * and recomputes every counter from the lists it counts).
  */
 import type { EntityKind } from '../domain/ids.js';
 import { countryId } from '../domain/ids.js';
 import { type EntityRecord, type RecordOf, responseLinks } from '../domain/records.js';
+import { referencedIds } from '../domain/references.js';
 import { roleSpan } from '../domain/roles.js';
 import { foldName, wordSuffixes } from '../domain/text.js';
 
-/** How a list is ordered: by date (dated facts) or by folded name. */
-export type ListOrder = 'date' | 'name';
+/** How a list is ordered: by date (dated facts), by folded name, or by the entity's id alone (referrers). */
+export type ListOrder = 'date' | 'name' | 'id';
 
 /** One list: its partition and how it behaves. */
 export interface ListRef {
@@ -80,7 +84,16 @@ export const LISTS = {
   curatedDeals: () => dated('DEALS#CURATED'),
   /** Register records that describe a deal of another source (`sameAs`), by date agreed. */
   sourceRecordsOf: (dealId: string) => dated(`SAMEAS#${dealId}`),
+  /**
+   * Records that refer to a record (`domain/references.ts`), by id: a delete of a record
+   * still referred to is refused after one Query of it. Not counted: the delete counts the
+   * few it finds, and a counter would cost every write an update.
+   */
+  referrersOf: (id: string): ListRef => ({ pk: `REFS#${id}`, order: 'id', counted: false, long: false }),
 } as const;
+
+/** The referrers lists of every record `record` refers to: every kind belongs to them. */
+const referred = (record: EntityRecord): ListRef[] => referencedIds(record).map((id) => LISTS.referrersOf(id));
 
 /** A SIPRI register record is one whose id the SIPRI parser made; every other deal is curated. */
 export function isRegisterDeal(id: string): boolean {
@@ -192,16 +205,16 @@ function nameEntries(names: readonly string[], attributes: Partial<Attributes> =
 export const KINDS: { [K in EntityKind]: KindModel<RecordOf<K>> } = {
   source: {
     sort: (r) => ({ name: r.title }),
-    lists: () => [LISTS.all('source')],
+    lists: (r) => [LISTS.all('source'), ...referred(r)],
   },
   country: {
     sort: (r) => ({ name: r.code }),
-    lists: () => [LISTS.all('country')],
+    lists: (r) => [LISTS.all('country'), ...referred(r)],
     extra: (r) => nameEntries([r.name, ...r.aliases]),
   },
   organization: {
     sort: (r) => ({ name: r.name }),
-    lists: () => [LISTS.all('organization')],
+    lists: (r) => [LISTS.all('organization'), ...referred(r)],
     extra: (r) => nameEntries([r.name, ...r.aliases]),
   },
   leader: {
@@ -213,6 +226,7 @@ export const KINDS: { [K in EntityKind]: KindModel<RecordOf<K>> } = {
       ...[...new Set([r.organization, ...r.roles.map((role) => role.organization)].filter((o): o is string => !!o))].map((o) =>
         LISTS.leadersOfOrganization(o),
       ),
+      ...referred(r),
     ],
     extra: (r) => [
       ...nameEntries([r.name, ...r.aliases], r.country ? { country: r.country } : {}),
@@ -235,6 +249,7 @@ export const KINDS: { [K in EntityKind]: KindModel<RecordOf<K>> } = {
       ...(r.invitations ?? []).map((i) => LISTS.meetingsOf(i.invitee)),
       ...r.countries.map((c) => LISTS.meetingsOf(countryId(c))),
       ...pairs(r.countries),
+      ...referred(r),
     ],
   },
   deal: {
@@ -256,6 +271,7 @@ export const KINDS: { [K in EntityKind]: KindModel<RecordOf<K>> } = {
       LISTS.dealsOf(r.recipient),
       ...(isRegisterDeal(r.id) ? [] : [LISTS.curatedDeals()]),
       ...(r.sameAs ? [LISTS.sourceRecordsOf(r.sameAs)] : []),
+      ...referred(r),
     ],
   },
   event: {
@@ -276,6 +292,7 @@ export const KINDS: { [K in EntityKind]: KindModel<RecordOf<K>> } = {
         // The states it is about, beyond its parties (sanctions over transfers between two of them).
         ...pairs([...about, ...actors, ...targets]).filter((l) => about.some((c) => l.pk.split('#').includes(c))),
         ...responseLinks(r).map((link) => LISTS.responsesTo(link.event)),
+        ...referred(r),
       ];
     },
   },
@@ -293,6 +310,7 @@ export const KINDS: { [K in EntityKind]: KindModel<RecordOf<K>> } = {
       ...(r.coSpeakers ?? []).map((s) => LISTS.statementsOf(s)),
       ...(r.meeting ? [LISTS.statementsOf(r.meeting)] : []),
       ...pairs(r.countries),
+      ...referred(r),
     ],
   },
 };

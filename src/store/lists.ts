@@ -85,7 +85,8 @@ export interface PageRequest {
   before?: string | null;
 }
 
-const MAX_PAGE_READS = 20;
+/** Queries one page of a list may take when a filter skips entries; the next page goes on from where they stopped. */
+export const MAX_PAGE_READS = 20;
 const HIGH = '\uffff';
 
 /** A key range of one partition; `exclude` are keys the range's ends leave out (cursors). */

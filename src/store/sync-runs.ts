@@ -15,6 +15,10 @@ export interface SyncRunReport {
   created: number;
   updated: number;
   unchanged: number;
+  /** Records an editor had deleted, left deleted (runs stored before this was counted lack it). */
+  skipped?: number;
+  /** Records from an older snapshot than the stored ones, not written (likewise). */
+  stale?: number;
   rejected: number;
   /** The first rejects only: a run over a broken file must not outgrow an item. */
   rejects: { line: number; message: string }[];

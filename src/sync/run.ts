@@ -1,7 +1,10 @@
+import { referencedIds } from '../domain/references.js';
 import { DomainError, UnavailableError } from '../errors.js';
 import { contentHash } from '../store/canonical.js';
 import type { Db } from '../store/db.js';
-import { type BatchEntry, getEntities, writeEntities } from '../store/entities.js';
+import { type BatchEntry, type BatchResult, getEntities, writeEntities } from '../store/entities.js';
+import { unstorableReason } from '../store/limits.js';
+import { type Absence, absentRecords, brokenReferences, describeBroken } from '../store/references.js';
 import { newSyncRunId, RUN_LEASE_MS, type SyncRunReport, saveSyncRun } from '../store/sync-runs.js';
 import { type Format, parseDetected } from './detect.js';
 import { linkDeals } from './link-deals.js';
@@ -52,12 +55,19 @@ function ownWords(error: unknown, db: Db, report: SyncRunReport, log: SyncOption
 /** How many rejects a report keeps (the count covers all of them). */
 export const MAX_REPORTED_REJECTS = 100;
 
+/** A record on its way to the table, with the line it came from. */
+type Entry = BatchEntry & { line: number };
+
 /**
- * The one sync pipeline: source → parse → validate → idempotent upsert → run report. The
- * scheduled Lambda, the CLI, `npm start`'s seeding and the editors' batch mutation all call it.
- * Records that fail validation are refused with their line; the rest land. A record equal to
- * what is stored costs no write, so a re-run is a no-op and an interrupted run, re-run,
- * converges. The report is stored as a SyncRun (newest first in `syncRuns`).
+ * The one sync pipeline: source → parse → validate → check references → idempotent upsert →
+ * run report. The scheduled Lambda, the CLI, `npm start`'s seeding and the editors' batch
+ * mutation all call it. Records that fail validation, do not fit the table, or refer to a
+ * record that neither the table nor the run holds are refused with their line; the rest land.
+ * References between records of one run work in any order: a record whose reference is not
+ * there yet waits for the end of the run. A record equal to what is stored costs no write, so
+ * a re-run is a no-op and an interrupted run, re-run, converges. A record an editor deleted
+ * stays deleted (`skipped`); one from an older snapshot than the stored one is not written
+ * (`stale`). The report is stored as a SyncRun (newest first in `syncRuns`).
  * @returns the final report; status FAILED when the source could not be read to the end.
  */
 export async function runSync(db: Db, source: Source, options: SyncOptions = {}): Promise<SyncRunReport> {
@@ -72,6 +82,8 @@ export async function runSync(db: Db, source: Source, options: SyncOptions = {})
     created: 0,
     updated: 0,
     unchanged: 0,
+    skipped: 0,
+    stale: 0,
     rejected: 0,
     rejects: [],
     ...(options.startedBy ? { startedBy: options.startedBy } : {}),
@@ -86,52 +98,59 @@ export async function runSync(db: Db, source: Source, options: SyncOptions = {})
     report.rejected += 1;
     if (report.rejects.length < MAX_REPORTED_REJECTS) report.rejects.push({ line: line - (options.linesBefore ?? 0), message });
   };
+  const write = options.dryRun
+    ? (entries: Entry[]) => predict(db, entries)
+    : (entries: Entry[]) => writeEntities(db, entries, options.actor ?? `sync:${source.name}`, options.concurrency ?? 16);
+  const references = new ReferenceCheck(db);
+  let dealsChanged = false;
+  const land = async (entries: Entry[]): Promise<Entry[]> => {
+    const waiting = await references.writeInWaves(entries, write, (entry, result) => {
+      if ('error' in result) {
+        if (result.error instanceof UnavailableError) throw result.error;
+        reject(
+          entry.line,
+          ownWords(result.error, db, report, options.log, 'could not be written because of an unexpected error; it has been logged'),
+        );
+      } else {
+        const counter = COUNTED[result.outcome];
+        report[counter] = (report[counter] ?? 0) + 1;
+        if (!options.dryRun && (result.outcome === 'created' || result.outcome === 'updated') && entry.record.type === 'deal')
+          dealsChanged = true;
+      }
+    });
+    options.onProgress?.({ ...report });
+    return waiting;
+  };
   await save();
   const batchSize = options.batchSize ?? 500;
-  let dealsChanged = false;
-  let batch: (BatchEntry & { line: number })[] = [];
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const entries = batch;
-    batch = [];
-    if (options.dryRun) await predict(db, entries, report);
-    else {
-      const results = await writeEntities(db, entries, options.actor ?? `sync:${source.name}`, options.concurrency ?? 16);
-      results.forEach((result, i) => {
-        if ('error' in result) {
-          if (result.error instanceof UnavailableError) throw result.error;
-          reject(
-            (entries[i] as { line: number }).line,
-            ownWords(result.error, db, report, options.log, 'could not be written because of an unexpected error; it has been logged'),
-          );
-        } else if (result.outcome === 'created') report.created += 1;
-        else if (result.outcome === 'updated') report.updated += 1;
-        else report.unchanged += 1;
-        if (!('error' in result) && result.outcome !== 'unchanged' && entries[i]?.record.type === 'deal') dealsChanged = true;
-      });
-    }
-    options.onProgress?.({ ...report });
-  };
+  let batch: Entry[] = [];
+  let deferred: Entry[] = [];
   try {
     const { format, records } = await parseDetected(await source.open(), options.format);
     report.format = format;
     for await (const parsed of records) {
       report.read += 1;
       if (!parsed.ok) reject(parsed.line, parsed.reason);
-      else
-        batch.push({
-          record: parsed.record,
-          mode: parsed.mode,
-          line: parsed.line,
-          // Links between deals of different sources are made here, never sent by a source.
-          ...(parsed.record.type === 'deal' ? { keep: ['sameAs'] } : {}),
-        });
+      else {
+        const unstorable = unstorableReason(parsed.record);
+        if (unstorable) reject(parsed.line, unstorable);
+        else batch.push(entryOf(parsed));
+      }
       if (batch.length >= batchSize) {
-        await flush();
+        deferred.push(...(await land(batch)));
+        batch = [];
         await save();
       }
     }
-    await flush();
+    deferred.push(...(await land(batch)));
+    // Records that referred to what the run had not written yet: again, until no more land.
+    for (let before = Number.POSITIVE_INFINITY; deferred.length > 0 && deferred.length < before; ) {
+      before = deferred.length;
+      const again: Entry[] = [];
+      for (let i = 0; i < deferred.length; i += batchSize) again.push(...(await land(deferred.slice(i, i + batchSize))));
+      deferred = again;
+    }
+    for (const entry of deferred) reject(entry.line, references.describe(entry));
     // Deals of one source may describe deals of another: link them (docs/deal-matching.md).
     if (dealsChanged) await linkDeals(db, options.actor ?? `sync:${source.name}`);
     report.status = 'SUCCEEDED';
@@ -145,16 +164,98 @@ export async function runSync(db: Db, source: Source, options: SyncOptions = {})
   return report;
 }
 
+/** The report counter of each outcome. */
+const COUNTED = {
+  created: 'created',
+  updated: 'updated',
+  unchanged: 'unchanged',
+  deleted: 'updated',
+  skipped: 'skipped',
+  stale: 'stale',
+} as const;
+
+function entryOf(parsed: { record: BatchEntry['record']; mode: BatchEntry['mode']; snapshot?: string; line: number }): Entry {
+  return {
+    record: parsed.record,
+    mode: parsed.mode,
+    line: parsed.line,
+    ...(parsed.snapshot !== undefined ? { snapshot: parsed.snapshot } : {}),
+    // Links between deals of different sources are made here, never sent by a source.
+    ...(parsed.record.type === 'deal' ? { keep: ['sameAs'] } : {}),
+  };
+}
+
+/**
+ * What the run knows of referenced records: ids found live in the table or written by the
+ * run, and ids found absent. Each round asks the table once (one BatchGetItem per 100 ids)
+ * about the references it does not know yet.
+ */
+class ReferenceCheck {
+  private readonly live = new Set<string>();
+  private readonly absent = new Map<string, Absence>();
+
+  constructor(private readonly db: Db) {}
+
+  /**
+   * Writes the entries whose references all resolve, then those that referred to the ones
+   * just written, and so on (a meeting before its leader in the same round).
+   * @returns the entries still waiting for a reference.
+   */
+  async writeInWaves(
+    entries: Entry[],
+    write: (entries: Entry[]) => Promise<BatchResult[]>,
+    done: (entry: Entry, result: BatchResult) => void,
+  ): Promise<Entry[]> {
+    const own = new Set(entries.map((e) => e.record.id));
+    const unknown = new Set(entries.flatMap((e) => referencedIds(e.record)).filter((id) => !this.live.has(id) && !own.has(id)));
+    const absent = await absentRecords(this.db, unknown);
+    for (const id of unknown) {
+      const why = absent.get(id);
+      if (why) this.absent.set(id, why);
+      else this.markLive(id);
+    }
+    let waiting = entries;
+    for (;;) {
+      const ready = waiting.filter((e) => brokenReferences(e.record, (id) => this.live.has(id)).length === 0);
+      if (ready.length === 0) return waiting;
+      waiting = waiting.filter((e) => !ready.includes(e));
+      const results = await write(ready);
+      ready.forEach((entry, i) => {
+        const result = results[i] as BatchResult;
+        if (!('error' in result)) {
+          if (result.outcome === 'skipped') this.absent.set(entry.record.id, 'deleted');
+          else this.markLive(entry.record.id);
+        }
+        done(entry, result);
+      });
+    }
+  }
+
+  /** Why an entry that never became ready is refused: its references that do not resolve. */
+  describe(entry: Entry): string {
+    const broken = brokenReferences(entry.record, (id) => this.live.has(id));
+    return describeBroken(broken, (id) => this.absent.get(id));
+  }
+
+  private markLive(id: string): void {
+    this.live.add(id);
+    this.absent.delete(id);
+  }
+}
+
 /** A dry run's outcomes: what the write would do, from the stored hashes. */
-async function predict(db: Db, entries: BatchEntry[], report: SyncRunReport): Promise<void> {
+async function predict(db: Db, entries: Entry[]): Promise<BatchResult[]> {
   const stored = await getEntities(
     db,
     entries.map((e) => e.record.id),
   );
-  for (const { record, mode } of entries) {
+  return entries.map(({ record, mode, snapshot }): BatchResult => {
     const current = stored.get(record.id);
-    if (!current || current.deleted) report.created += 1;
-    else if (mode === 'ensure' || current.hash === contentHash(record)) report.unchanged += 1;
-    else report.updated += 1;
-  }
+    if (!current) return { outcome: 'created' };
+    if (current.deleted) return { outcome: 'skipped' };
+    if (mode === 'ensure') return { outcome: 'unchanged' };
+    if (snapshot !== undefined && current.snapshot !== undefined && current.snapshot > snapshot) return { outcome: 'stale' };
+    if (current.hash === contentHash(record)) return { outcome: 'unchanged' };
+    return { outcome: 'updated' };
+  });
 }

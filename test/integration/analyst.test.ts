@@ -53,7 +53,8 @@ interface DealNode {
   disagreements: { field: string; values: { value: string | null; deal: { id: string }; citations: { source: { id: string } }[] }[] }[];
 }
 
-const DEALS = `query ($filter: MilitaryDealFilter) { militaryDeals(filter: $filter, first: 100) { edges { cursor node {
+// Pages of 40: a Query of source records per deal keeps 100 within no anonymous budget (docs/security.md, "Cost model and budget").
+const DEALS = `query ($filter: MilitaryDealFilter) { militaryDeals(filter: $filter, first: 40) { edges { cursor node {
   id agreedOn disclosedOn status
   items { designation description quantity delivered deliveryYears }
   citations { source { id } excerpt }

@@ -224,8 +224,10 @@ describe('Query: leaders', () => {
   it('lists a leader once when two of their roles cover the date', async () => {
     // Prepare: a table of its own, with a leader who held two roles in 2008.
     const own = await createTestGateway({ seed: false });
+    // The country first: a leader's country must exist (docs/security.md, integrity rules).
     const records = [
       { type: 'source', id: 'source:s', title: 'S' },
+      { type: 'country', id: 'country:RU', code: 'RU', name: 'Russia' },
       {
         type: 'leader',
         id: 'leader:two-roles',

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { getIntrospectionQuery, parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { REQUEST_BUDGETS } from '../../src/graphql/budgets.js';
+import { estimateCalls } from '../../src/graphql/cost.js';
 import { QUERY_LIMITS } from '../../src/graphql/limits.js';
-import { countListedRecords, MAX_LISTED_RECORDS } from '../../src/graphql/list-limit.js';
+import { createSchema } from '../../src/graphql/schema.js';
 import { createTestGateway, type TestGateway } from '../support/gateway.js';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -59,7 +61,7 @@ async function passes(query: string, variables?: Record<string, unknown>): Promi
 }
 
 /** Messages of the limits' refusals. */
-const LIMIT_MESSAGE = /limit of \d+ exceeded|may list \d+ records|more that \d+ tokens/;
+const LIMIT_MESSAGE = /limit of \d+ exceeded|may make about \d+ DynamoDB calls|more that \d+ tokens/;
 
 describe('Query limits: what the API is meant for passes', () => {
   it('has the README and examples/ to check', () => {
@@ -84,7 +86,8 @@ describe('Query limits: what the API is meant for passes', () => {
 /** A query `levels` deep, leaves included. */
 function deepQuery(levels: number): string {
   // leader(1) meetings(2) edges(3) node(4) participants(5) … : four levels per hop, a leaf at the end.
-  const hops = ['meetings', 'edges', 'node', 'participants'];
+  // Pages of one meeting keep the cost well within the budget: this is about depth alone.
+  const hops = ['meetings(first: 1)', 'edges', 'node', 'participants'];
   const path = ['leader(id: "leader:vladimir-putin")', ...Array.from({ length: levels - 2 }, (_, i) => hops[i % hops.length])];
   return `{ ${path.join(' { ')} { __typename }${' }'.repeat(path.length - 1)} }`;
 }
@@ -130,60 +133,123 @@ describe('Query limits: each limit refuses one step past it, with a 400 and a co
     expect(messages[0]).toMatch(/more that 5000 tokens/);
   });
 
-  it(`listed records: ${MAX_LISTED_RECORDS} pass, more are refused, with page sizes taken from the variables`, async () => {
-    const nested = 'query ($a: Int, $b: Int) { leaders(first: $a) { edges { node { meetings(first: $b) { edges { node { id } } } } } } }';
+  it(`aliases of __typename count: ${QUERY_LIMITS.aliases} pass, one more is refused, and 1,650 are`, async () => {
+    const aliased = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `t${i}: __typename`).join(' ')} }`;
 
-    await passes(nested, { a: 20, b: 99 });
-    const { codes, messages } = await refused(nested, { a: 20, b: 100 });
+    await passes(aliased(QUERY_LIMITS.aliases));
+    const { codes, messages } = await refused(aliased(QUERY_LIMITS.aliases + 1));
+    const bomb = await refused(aliased(1_650));
 
     expect(codes).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    expect(messages[0]).toBe(`The operation may list 2020 records, more than the ${MAX_LISTED_RECORDS} allowed: ask for smaller pages.`);
+    expect(messages[0]).toContain(`Aliases limit of ${QUERY_LIMITS.aliases} exceeded, found ${QUERY_LIMITS.aliases + 1}`);
+    expect(bomb.messages[0]).toContain(`Aliases limit of ${QUERY_LIMITS.aliases} exceeded, found 1650`);
   });
 
-  it(`cost: nested pages of 100 written into the query cost more than ${QUERY_LIMITS.cost}`, async () => {
-    const { codes, messages } = await refused(
-      '{ leaders(first: 100) { edges { node { meetings(first: 100) { edges { node { id } } } } } } }',
-    );
+  it(`validation errors: at most ${QUERY_LIMITS.validationErrors} are reported, then validation stops`, async () => {
+    // graphql-cop's directive overloading probe, and a longer one: one error per unknown directive otherwise.
+    const ten = await refused('query cop { __typename @aa@aa@aa@aa@aa@aa@aa@aa@aa@aa }');
+    const many = await refused(`{ __typename ${'@aa'.repeat(QUERY_LIMITS.directives)} }`);
 
-    expect(codes).toContain('GRAPHQL_VALIDATION_FAILED');
-    expect(messages.join(' ')).toContain(`Cost limit of ${QUERY_LIMITS.cost} exceeded`);
+    for (const { codes, messages } of [ten, many]) {
+      expect(codes).toHaveLength(QUERY_LIMITS.validationErrors + 1);
+      expect(messages.at(-1)).toBe('Too many validation errors, error limit reached. Validation aborted.');
+    }
+  });
+
+  it(`cost: an operation estimated over ${REQUEST_BUDGETS.anonymous.calls} DynamoDB calls is refused, with page sizes taken from the variables`, async () => {
+    // 1 Query of leaders, 1 BatchGetItem of its page, one Query of meetings per leader, 1 BatchGetItem per 100 meetings.
+    const nested = 'query ($a: Int, $b: Int) { leaders(first: $a) { edges { node { meetings(first: $b) { edges { node { id } } } } } } }';
+
+    await passes(nested, { a: 49, b: 100 });
+    const { codes, messages } = await refused(nested, { a: 50, b: 100 });
+
+    expect(codes).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(messages[0]).toBe(
+      'The operation may make about 102 DynamoDB calls, more than the 100 a request may make: ask for smaller pages or fewer nested lists.',
+    );
+  });
+
+  it('cost: nested pages of 100 written into the query are refused', async () => {
+    const response = await gateway.query('{ leaders(first: 100) { edges { node { meetings(first: 100) { edges { node { id } } } } } } }');
+
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0]?.extensions).toEqual({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      cost: { estimate: 1 + 1 + 100 + 100, limit: 100 },
+    });
   });
 });
 
-describe('Query limits: counting listed records', () => {
-  const count = (query: string, variables?: Record<string, unknown>) => {
+describe('Query limits: estimating DynamoDB calls', () => {
+  const schema = createSchema();
+  const estimate = (query: string, variables?: Record<string, unknown>) => {
     const document = parse(query);
     const operation = document.definitions.find((d) => d.kind === 'OperationDefinition');
     const fragments = new Map(document.definitions.flatMap((d) => (d.kind === 'FragmentDefinition' ? [[d.name.value, d] as const] : [])));
     if (operation?.kind !== 'OperationDefinition') throw new Error('no operation');
-    return countListedRecords(operation.selectionSet, fragments, variables);
+    return estimateCalls(schema, operation, fragments, variables);
   };
 
-  it('counts a connection without `first` at its default page of 20, and other fields not at all', () => {
-    expect(count('{ leader(id: "x") { name roles { title } meetings { edges { node { id } } } } }')).toBe(20);
+  it('counts a reference as one BatchGetItem, and a connection as one Query and a BatchGetItem of its default page of 20', () => {
+    expect(estimate('{ leader(id: "x") { name roles { title } meetings { edges { node { id } } } } }')).toBe(1 + 1 + 1);
   });
 
-  it('multiplies nested lists and adds lists side by side', () => {
-    expect(
-      count(
-        '{ a: leaders(first: 10) { edges { node { meetings(first: 5) { edges { cursor } } } } } search(text: "x", first: 7) { __typename } }',
-      ),
-    ).toBe(10 + 50 + 7);
+  it('counts a connection with first: 0 as the Query it still makes', () => {
+    expect(estimate('{ leader(id: "x") { meetings(first: 0) { edges { node { id } } } revisions(first: 0) { edges { cursor } } } }')).toBe(
+      1 + 1 + 1,
+    );
+  });
+
+  it('takes page sizes from the variables, or from their defaults', () => {
+    const query = 'query ($n: Int = 50) { leaders(first: $n) { edges { node { meetings(first: 1) { edges { cursor } } } } } }';
+
+    expect(estimate(query)).toBe(1 + 1 + 50 + 1);
+    expect(estimate(query, { n: 2 })).toBe(1 + 1 + 2 + 1);
+  });
+
+  it('counts lists of references at 10 entries, multiplying what is asked of each', () => {
+    // The meeting, its participants (10 keys, one batch), a Query of meetings per participant, their pages (10 keys).
+    expect(estimate('{ meeting(id: "x") { participants { meetings(first: 1) { edges { cursor } } } } }')).toBe(1 + 1 + 10 + 1);
+    // The leader, and the sources of 10 citations in one batch.
+    expect(estimate('{ leader(id: "x") { citations { source { title } } } }')).toBe(1 + 1);
+  });
+
+  it("counts a meeting's statements as a Query of their own and their entities", () => {
+    expect(estimate('{ meeting(id: "x") { statements { speaker { name } } } }')).toBe(1 + 1 + 1 + 1);
+  });
+
+  it("counts a deal's source records and disagreements as the one Query they share, and a list of deals as filtered", () => {
+    expect(estimate('{ militaryDeal(id: "x") { sourceRecords { id } disagreements { field } } }')).toBe(1 + 1 + 1);
+    expect(estimate('{ country(code: "IR") { deals(first: 5) { edges { cursor } } } }')).toBe(1 + 20 + 1);
+    expect(estimate('{ country(code: "IR") { deals(first: 5, includeSourceRecords: true) { edges { cursor } } } }')).toBe(1 + 1 + 1);
+  });
+
+  it('counts a filtered list at the 20 Queries one page may take', () => {
+    expect(estimate('{ leaders(filter: { activeOn: "2024" }, first: 5) { edges { cursor } } }')).toBe(20 + 1);
+  });
+
+  it("counts the issue's query of 15 aliases at 163,545 calls", () => {
+    const inner =
+      'meetings(first: $n) { edges { node { participants { meetings(first: $n) { edges { node { participants { revisions(first: $z) { __typename } meetings(first: $z) { __typename } statements(first: $z) { __typename } } } } } } } } }';
+    const query = `query ($n: Int, $z: Int) { ${Array.from({ length: 15 }, (_, i) => `a${i}: ${inner}`).join(' ')} }`;
+    // Per alias: meetings 1 + its page 1; 60 participants 1; 60 Queries of meetings + 360 meetings 4;
+    // 3,600 participants 36; three Queries for each of them, 10,800.
+    expect(estimate(query, { n: 6, z: 0 })).toBe(15 * (1 + 1 + 1 + 60 + 4 + 36 + 10_800));
   });
 
   it('counts a fragment once per use, and the time to count does not grow with its reuse', () => {
     const chain = Array.from({ length: 40 }, (_, i) => `fragment F${i + 1} on Query { ...F${i} ...F${i} }`).join(' ');
     const started = performance.now();
 
-    const listed = count(`query { ...F40 } fragment F0 on Query { leaders(first: 1) { edges { cursor } } } ${chain}`);
+    const calls = estimate(`query { ...F40 } fragment F0 on Query { leaders(first: 1) { edges { cursor } } } ${chain}`);
 
-    expect(listed).toBe(2 ** 40);
+    expect(calls).toBe(2 ** 40 * 2);
     expect(performance.now() - started).toBeLessThan(100);
   });
 
   it('takes a negative page size as empty, so it cannot offset another list', () => {
     expect(
-      count('query ($n: Int) { a: leaders(first: $n) { edges { cursor } } b: leaders(first: 100) { edges { cursor } } }', { n: -1_000 }),
-    ).toBe(100);
+      estimate('query ($n: Int) { a: leaders(first: $n) { edges { cursor } } b: leaders(first: 100) { edges { cursor } } }', { n: -1_000 }),
+    ).toBe(1 + 1 + 1);
   });
 });

@@ -65,7 +65,8 @@ describe('Write races: concurrent upserts with the same expectedVersion', () => 
       ),
     );
 
-    // Without a version to hold to, a write that loses the race is refused rather than merged: the caller sees CONFLICT and may retry.
+    // Without a version to hold to, a write that loses the race is merged onto the newer version and tried again, a few
+    // times; one that keeps losing is refused with CONFLICT rather than written over what it did not see.
     const landed = answers.filter((a) => !a.errors).length;
     for (const answer of answers.filter((a) => a.errors)) expect(answer.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(landed).toBeGreaterThanOrEqual(1);

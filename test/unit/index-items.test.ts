@@ -17,7 +17,7 @@ const meeting: MeetingRecord = {
 };
 
 describe('Store: index items', () => {
-  it('places a meeting in the lists of its participants, its countries and their timeline', () => {
+  it('places a meeting in the lists of its participants, its countries and their timeline, and among the referrers of what it names', () => {
     const keys = indexItemsOf(meeting).map((i) => `${i.pk} ${i.sk}`);
     expect(keys).toEqual([
       'ALL#meeting 2024-10-11#meeting:m1',
@@ -26,6 +26,11 @@ describe('Store: index items', () => {
       'MEETINGS#country:RU 2024-10-11#meeting:m1',
       'MEETINGS#country:IR 2024-10-11#meeting:m1',
       'PAIR#IR#RU 2024-10-11#meeting:m1',
+      'REFS#leader:a meeting:m1',
+      'REFS#leader:b meeting:m1',
+      'REFS#country:RU meeting:m1',
+      'REFS#country:IR meeting:m1',
+      'REFS#source:s meeting:m1',
     ]);
   });
 
@@ -48,7 +53,11 @@ describe('Store: index items', () => {
   it('removes only the lists a change leaves', () => {
     const moved = { ...meeting, participants: ['leader:a', 'leader:c'], countries: ['RU', 'IR'] };
     const { remove, put } = indexChanges(meeting, moved);
-    expect(remove).toEqual([{ pk: 'MEETINGS#leader:b', sk: '2024-10-11#meeting:m1' }]);
+    expect(remove).toEqual([
+      { pk: 'MEETINGS#leader:b', sk: '2024-10-11#meeting:m1' },
+      { pk: 'REFS#leader:b', sk: 'meeting:m1' },
+    ]);
     expect(put.map((i) => i.pk)).toContain('MEETINGS#leader:c');
+    expect(put.map((i) => i.pk)).toContain('REFS#leader:c');
   });
 });

@@ -75,6 +75,7 @@ describe('Parser: SIPRI', () => {
       line: 11,
       ok: true,
       mode: 'upsert',
+      snapshot: '2026-05-18T00:00:00.000Z',
       record: {
         type: 'source',
         id: SAMPLE_SOURCE,

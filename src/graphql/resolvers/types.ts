@@ -180,6 +180,9 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
     source: (r: SyncRunModel, _: unknown, ctx: Context) =>
       publicAddress(isEditor(ctx.caller) ? r.source : r.source.replace(EDITOR_RUN_SOURCE, 'syncRecords')),
     startedBy: (r: SyncRunModel, _: unknown, ctx: Context) => forEditors(r.startedBy, ctx),
+    // Runs stored before these were counted have neither.
+    skipped: (r: SyncRunModel) => r.skipped ?? 0,
+    stale: (r: SyncRunModel) => r.stale ?? 0,
   },
   Citation: {
     source: (c: Citation, _: unknown, ctx: Context) => one(c.source, ctx, 'source'),

@@ -1,4 +1,4 @@
-import { checkRecord, describeIssues, FEED_FORMAT, FEED_VERSION, feedHeaderSchema } from '../../domain/records.js';
+import { checkRecord, describeIssues, FEED_FORMAT, FEED_VERSION, feedHeaderSchema, snapshotTime } from '../../domain/records.js';
 import { readLines } from '../lines.js';
 import type { Parsed } from '../parsed.js';
 
@@ -17,10 +17,11 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
  * Reads the feed format: UTF-8 NDJSON whose first line is the header
  * `{"format":"geo-feed","version":1}`, then one record per line. Blank lines and lines
  * starting with `//` are skipped. Each record is checked on its own: a bad one is refused
- * with its line number and the rest go on.
+ * with its line number and the rest go on. The header's `generatedAt` dates every record.
  */
 export async function* parseFeed(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<Parsed> {
   let header = false;
+  let snapshot: string | undefined;
   for await (const { number, text } of readLines(chunks, 'utf8')) {
     const line = text.trim();
     if (line === '' || line.startsWith('//')) continue;
@@ -40,6 +41,7 @@ export async function* parseFeed(chunks: AsyncIterable<Uint8Array | string>): As
         return;
       }
       header = true;
+      if (parsed.data.generatedAt !== undefined) snapshot = snapshotTime(parsed.data.generatedAt);
       continue;
     }
     if (!json.ok) {
@@ -48,7 +50,7 @@ export async function* parseFeed(chunks: AsyncIterable<Uint8Array | string>): As
     }
     const checked = checkRecord(json.value);
     yield checked.ok
-      ? { line: number, ok: true, record: checked.record, mode: 'upsert' }
+      ? { line: number, ok: true, record: checked.record, mode: 'upsert', ...(snapshot !== undefined ? { snapshot } : {}) }
       : { line: number, ok: false, reason: checked.reason };
   }
   if (!header) yield { line: 1, ok: false, reason: 'the feed is empty: it needs at least the header line' };

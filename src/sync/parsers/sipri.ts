@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import { countryCodeForSipriName, countryName, hostCountryForSipriName, isFormerCountry } from '../../domain/countries.js';
 import { countryId } from '../../domain/ids.js';
-import { type CountryRecord, checkRecord, type DealRecord, type OrganizationRecord, type SourceRecord } from '../../domain/records.js';
+import {
+  type CountryRecord,
+  checkRecord,
+  type DealRecord,
+  type OrganizationRecord,
+  type SourceRecord,
+  snapshotTime,
+} from '../../domain/records.js';
 import { slugify } from '../../domain/text.js';
 import { type Line, readLines } from '../lines.js';
 import type { Parsed } from '../parsed.js';
@@ -79,6 +86,12 @@ export async function* parseSipri(chunks: AsyncIterable<Uint8Array | string>): A
     return;
   }
   const source = sourceRecord(start.generated);
+  // Every record is dated by the export, so an older export never replaces a newer one's data.
+  const snapshot = snapshotTime(start.generated);
+  const checked = (line: number, raw: unknown, mode: 'upsert' | 'ensure'): Parsed => {
+    const result = checkRecord(raw);
+    return result.ok ? { line, ok: true, record: result.record, mode, snapshot } : { line, ok: false, reason: result.reason };
+  };
   yield checked(start.dateLine, source, 'upsert');
   const parties = new Parties(source.id);
   const rows = joinBrokenRows(lines, start.layout === 'deal' ? DEAL_COLUMNS.length : DELIVERY_COLUMNS.length);
@@ -91,15 +104,10 @@ export async function* parseSipri(chunks: AsyncIterable<Uint8Array | string>): A
     const supplier = parties.resolve(deal.supplier);
     const recipient = parties.resolve(deal.recipient);
     for (const party of [supplier, recipient]) {
-      if (party.record) yield checked(deal.line, party.record, 'ensure');
+      for (const record of party.records ?? []) yield checked(deal.line, record, 'ensure');
     }
     yield checked(deal.line, dealRecord(deal, supplier, recipient, source.id), 'upsert');
   }
-}
-
-function checked(line: number, raw: unknown, mode: 'upsert' | 'ensure'): Parsed {
-  const result = checkRecord(raw);
-  return result.ok ? { line, ok: true, record: result.record, mode } : { line, ok: false, reason: result.reason };
 }
 
 // ---------------------------------------------------------------- preamble and header
@@ -541,8 +549,14 @@ interface Party {
   id: string;
   /** How the summary names the party. */
   label: string;
-  /** The party's record, present only the first time the party is seen. */
-  record?: CountryRecord | OrganizationRecord;
+  /**
+   * The party's record, present only the first time the party is seen, after the record of
+   * the country a non-state party belongs to when that country has not been seen yet (a
+   * record must exist before another can refer to it).
+   */
+  records?: (CountryRecord | OrganizationRecord)[];
+  /** The country a non-state party belongs to, by code. */
+  host?: string;
 }
 
 const UNKNOWN_PARTIES: ReadonlyMap<string, { id: string; name: string; label: string }> = new Map([
@@ -566,7 +580,11 @@ class Parties {
     // Two SIPRI names can stand for one country ("UAE", "United Arab Emirates").
     if (this.announced.has(party.id)) return { id: party.id, label: party.label };
     this.announced.add(party.id);
-    return party;
+    if (party.host === undefined || this.announced.has(countryId(party.host))) return party;
+    // The country a group belongs to comes first, so that the group's reference to it resolves.
+    const host = describeCountry(party.host);
+    this.announced.add(host.id);
+    return { ...party, records: [...(host.records ?? []), ...(party.records ?? [])] };
   }
 }
 
@@ -582,21 +600,10 @@ function describeParty(name: string, source: string): Party {
       kind: 'UNKNOWN',
       citations,
     };
-    return { id: unknown.id, label: unknown.label, record };
+    return { id: unknown.id, label: unknown.label, records: [record] };
   }
   const code = countryCodeForSipriName(name);
-  if (code) {
-    const official = countryName(code) ?? name;
-    const record: CountryRecord = {
-      type: 'country',
-      id: countryId(code),
-      code,
-      name: official,
-      aliases: official === name ? [] : [name],
-      former: isFormerCountry(code),
-    };
-    return { id: record.id, label: withArticle(official), record };
-  }
+  if (code) return describeCountry(code, name);
   // "NATO**" is an international organisation; "Hezbollah (Lebanon)*" a non-state group,
   // and so are the breakaway territories SIPRI lists without a star ("Biafra").
   const stars = /\*+$/.exec(name)?.[0].length ?? 0;
@@ -612,7 +619,7 @@ function describeParty(name: string, source: string): Party {
       ...(known.country && { country: known.country }),
       citations,
     };
-    return { id: known.id, label: withArticle(known.name), record };
+    return { id: known.id, label: withArticle(known.name), records: [record], ...(known.country && { host: known.country }) };
   }
   const country = partyCountry(bare);
   const record: OrganizationRecord = {
@@ -624,7 +631,21 @@ function describeParty(name: string, source: string): Party {
     ...(country && { country }),
     citations,
   };
-  return { id: record.id, label: withArticle(bare), record };
+  return { id: record.id, label: withArticle(bare), records: [record], ...(country && { host: country }) };
+}
+
+/** A country party, by ISO code, with the name SIPRI gave it as an alias when it differs. */
+function describeCountry(code: string, sipriName?: string): Party {
+  const official = countryName(code) ?? sipriName ?? code;
+  const record: CountryRecord = {
+    type: 'country',
+    id: countryId(code),
+    code,
+    name: official,
+    aliases: sipriName === undefined || official === sipriName ? [] : [sipriName],
+    former: isFormerCountry(code),
+  };
+  return { id: record.id, label: withArticle(official), records: [record] };
 }
 
 /** "the United States", "the Soviet Union", "the Netherlands": names read in a sentence. */

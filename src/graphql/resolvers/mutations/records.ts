@@ -1,8 +1,12 @@
 import { ACTOR_KINDS, type EntityKind, isIdOf } from '../../../domain/ids.js';
-import { checkRecord } from '../../../domain/records.js';
+import { checkRecord, type EntityRecord, type SourceRecord } from '../../../domain/records.js';
+import { referencedIds } from '../../../domain/references.js';
 import { slugify } from '../../../domain/text.js';
-import { NotFoundError, ValidationError } from '../../../errors.js';
-import { getEntity, writeEntity } from '../../../store/entities.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../../errors.js';
+import type { ApiKey } from '../../../store/api-keys.js';
+import { getEntity, type StoredEntity, type WriteResult, writeEntity } from '../../../store/entities.js';
+import { unstorableReason } from '../../../store/limits.js';
+import { absentRecords, brokenReferences, describeBroken, referrers } from '../../../store/references.js';
 import { requireEditor } from '../../auth.js';
 import type { Context } from '../../context.js';
 import { type Model, toModel } from '../../models.js';
@@ -109,15 +113,55 @@ function checkId(id: string, kind: EntityKind, field: string): void {
   if (!isIdOf(id, [kind])) throw new ValidationError(`${field} must be an id like ${kind}:…`, { path: field });
 }
 
+/** How many times an edit without `expectedVersion` is merged again onto a newer version before CONFLICT. */
+export const MAX_MERGE_ATTEMPTS = 5;
+
+/**
+ * The record an editor's input makes of the stored state, checked before anything is
+ * written: the validators, the table's limits, and one BatchGetItem for every record it
+ * refers to (each must exist and not be deleted).
+ * @throws ValidationError naming the field (and the id, for a reference) at fault.
+ */
+async function plannedRecord(
+  ctx: Context,
+  key: ApiKey,
+  kind: EntityKind,
+  id: string,
+  stored: StoredEntity | null,
+  input: RecordInput,
+): Promise<{ record: EntityRecord; editorial: SourceRecord | null }> {
+  const base =
+    stored && !stored.deleted ? (stored.record as unknown as Record<string, unknown>) : { type: kind, id, ...newRecordDefaults(kind) };
+  const { record, editorial } = citeEditorIfUncited(kind, mergeInput(base, normalizeIds(input) as RecordInput), key);
+  const checked = checkRecord(record);
+  if (!checked.ok) throw new ValidationError(`input: ${checked.reason}`, { path: 'input' });
+  const unstorable = unstorableReason(checked.record);
+  if (unstorable) throw new ValidationError(`input: ${unstorable}`, { path: 'input' });
+  const absent = await absentRecords(ctx.db, referencedIds(checked.record));
+  // The editor's own source is written just before the record, when it is not there yet.
+  if (editorial && absent.get(editorial.id) === 'missing') absent.delete(editorial.id);
+  const broken = brokenReferences(checked.record, (ref) => !absent.has(ref));
+  if (broken.length > 0) {
+    throw new ValidationError(
+      describeBroken(broken, (ref) => absent.get(ref), 'input.'),
+      { path: `input.${broken[0]?.field}` },
+    );
+  }
+  return { record: checked.record, editorial };
+}
+
 /**
  * Creates or changes a record from an editor's input: the stored record (or a new one with
  * the defaults of its optional fields) with the input's fields applied, citing the editor
  * when it cites nothing else, checked by the same validators as the sync, then written
- * conditionally.
+ * conditionally on the version it was merged onto. Without `expectedVersion`, a write that
+ * loses to a concurrent one reads the newer version and merges the input onto it again (up
+ * to `MAX_MERGE_ATTEMPTS` times), so two editors changing different fields both keep their change.
  * A new record (no `input.id`) must not take an existing id.
  * @param newId the id of a new record, from its input.
- * @throws ForbiddenError without an editor's key; ValidationError naming the field at fault;
- *   ConflictError when the stored version is not `expectedVersion`.
+ * @throws ForbiddenError without an editor's key; ValidationError naming the field at fault
+ *   (a reference to a missing or deleted record among them); ConflictError when the stored
+ *   version is not `expectedVersion`, or the merges kept losing.
  */
 export async function upsertRecord<I extends RecordInput>(
   ctx: Context,
@@ -130,18 +174,23 @@ export async function upsertRecord<I extends RecordInput>(
   const given = input.id ?? null;
   if (given !== null) checkId(given, kind, 'input.id');
   const id = given ?? newId(input);
-  const stored = given === null ? null : await getEntity(ctx.db, id, true);
-  const base =
-    stored && !stored.deleted ? (stored.record as unknown as Record<string, unknown>) : { type: kind, id, ...newRecordDefaults(kind) };
-  const { record, editorial } = citeEditorIfUncited(kind, mergeInput(base, normalizeIds(input) as RecordInput), key);
-  const checked = checkRecord(record);
-  if (!checked.ok) throw new ValidationError(`input: ${checked.reason}`, { path: 'input' });
-  if (editorial) await ensureEditorialSource(ctx.db, editorial, key);
-  const expectedVersion = given === null ? 0 : (args.expectedVersion ?? undefined);
-  const result = await writeEntity(ctx.db, checked.record, {
-    actor: `editor:${key.name}`,
-    ...(expectedVersion !== undefined ? { expectedVersion } : {}),
-  });
+  const held = given === null ? 0 : (args.expectedVersion ?? undefined);
+  let result: WriteResult | undefined;
+  for (let attempt = 1; result === undefined; attempt++) {
+    const stored = given === null ? null : await getEntity(ctx.db, id, true);
+    const { record, editorial } = await plannedRecord(ctx, key, kind, id, stored, input);
+    if (editorial) await ensureEditorialSource(ctx.db, editorial, key);
+    try {
+      result = await writeEntity(
+        ctx.db,
+        record,
+        { actor: `editor:${key.name}`, expectedVersion: held ?? stored?.version ?? 0 },
+        given === null ? undefined : stored,
+      );
+    } catch (error) {
+      if (!(error instanceof ConflictError) || held !== undefined || attempt >= MAX_MERGE_ATTEMPTS) throw error;
+    }
+  }
   ctx.loaders.entity.clear(id);
   return toModel(result.entity) as Model;
 }
@@ -158,11 +207,23 @@ export async function deleteRecord(ctx: Context, kind: EntityKind, args: DeleteA
   const stored = await getEntity(ctx.db, args.id, true);
   if (!stored) throw new NotFoundError(`${args.id} is not in the knowledge base`);
   const expectedVersion = args.expectedVersion ?? undefined;
-  const result = await writeEntity(ctx.db, stored.record, {
-    actor: `editor:${key.name}`,
-    delete: true,
-    ...(expectedVersion !== undefined ? { expectedVersion } : {}),
-  });
+  if (!stored.deleted) {
+    const { count, some } = await referrers(ctx.db, args.id);
+    if (count > 0) {
+      const named = some.join(', ');
+      throw new ConflictError(
+        `${args.id} is referred to by ${count} record${count === 1 ? '' : 's'} (${named}${count > some.length ? ', …' : ''}); change or delete ${count === 1 ? 'it' : 'them'} first`,
+        stored.version,
+      );
+    }
+  }
+  // Written against the state read above (no second read), on the condition that it is still the one stored.
+  const result = await writeEntity(
+    ctx.db,
+    stored.record,
+    { actor: `editor:${key.name}`, delete: true, expectedVersion: expectedVersion ?? stored.version },
+    stored,
+  );
   ctx.loaders.entity.clear(args.id);
   return { id: args.id, version: result.version, changed: result.outcome === 'deleted' };
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { DealRecord, LeaderRecord } from '../../src/domain/records.js';
+import { MAX_RECORD_BYTES, unstorableReason } from '../../src/store/limits.js';
+
+const deal = (value: number): DealRecord => ({
+  type: 'deal',
+  id: 'deal:d',
+  supplier: 'country:RU',
+  recipient: 'country:IR',
+  items: [{ description: 'radar' }],
+  value: { amount: value, currency: 'USD' },
+  status: 'AGREED',
+  confidence: 'REPORTED',
+  citations: [{ source: 'source:s' }],
+});
+
+describe('Store: limits of the table', () => {
+  it.each([0, 1e-130, 9.99e125, 1.7e125, 123456.789])('accepts %d, within DynamoDB numbers', (value) => {
+    expect(unstorableReason(deal(value))).toBeNull();
+  });
+
+  it.each([1e126, 1e200, 1.7e308, 1e-131, 5e-324])('refuses %d, naming the field', (value) => {
+    expect(unstorableReason(deal(value))).toMatch(/^value\.amount: .* is outside the range the database stores/);
+  });
+
+  it('names the path of a number inside a list', () => {
+    const record = { ...deal(1), items: [{ description: 'radar' }, { description: 'shells', quantity: 2e130 }] };
+    expect(unstorableReason(record)).toMatch(/^items\[1\]\.quantity: 2e\+130 is outside/);
+  });
+
+  it('refuses a record over the size stored per record', () => {
+    const leader: LeaderRecord = {
+      type: 'leader',
+      id: 'leader:l',
+      name: 'L',
+      aliases: Array.from({ length: 20 }, () => 'é'.repeat(5000)),
+      roles: [],
+      citations: [{ source: 'source:s', excerpt: 'x'.repeat(4000) }],
+    };
+    expect(unstorableReason(leader)).toBe(
+      `the record takes ${JSON.stringify(leader).length + 20 * 5000} bytes; at most ${MAX_RECORD_BYTES} are stored per record`,
+    );
+  });
+});
