@@ -9,6 +9,8 @@ export interface MissingReference {
   /** Where in the answer the reference was left out: the list it would have been in. */
   path: (string | number)[];
   id: string;
+  /** When a node was left out because it holds the reference: the node's id. */
+  node?: string;
 }
 
 /**
@@ -29,6 +31,23 @@ export class MissingReferences {
       message: `${info.fieldName}: ${id} is not in the knowledge base; it is left out`,
       path,
       id,
+    });
+  }
+
+  /**
+   * Notes that the list at `info`'s path, then `within`, left out the node `node` because its
+   * required `field` refers to `id`, which did not resolve.
+   */
+  reportNode(info: GraphQLResolveInfo, within: readonly string[], missing: { node: string; field: string; id: string }): void {
+    const path = [...responsePathAsArray(info.path), ...within];
+    const key = `${path.join('.')}#${missing.node}#${missing.id}`;
+    if (this.found.has(key)) return;
+    this.found.set(key, {
+      code: 'MISSING_REFERENCE',
+      message: `${missing.field}: ${missing.id} is not in the knowledge base; ${missing.node} is left out of ${info.fieldName}`,
+      path,
+      id: missing.id,
+      node: missing.node,
     });
   }
 

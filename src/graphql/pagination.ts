@@ -1,8 +1,9 @@
 import type { FragmentDefinitionNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { ValidationError } from '../errors.js';
 import type { ListPage, PageRequest } from '../store/lists.js';
-import type { Loaders } from './loaders.js';
+import type { Context } from './context.js';
 import type { Model } from './models.js';
+import { requiredReferencesResolve } from './required-references.js';
 
 /** Page size when neither `first` nor `last` is given. */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -54,20 +55,31 @@ export interface Connection<M = Model> {
 /**
  * Turns a page of list entries into a connection, loading the entities through the
  * request's loader (one BatchGetItem for the whole page). Entries whose entity has gone
- * since the list was read are left out.
+ * since the list was read are left out, and so are nodes whose required reference (a deal's
+ * supplier, a statement's speaker) the operation asks for and is missing, reported in
+ * `extensions.missingReferences`. The page's cursors stay those of the entries read, so paging
+ * goes on past what was left out.
  */
 export async function toConnection<M = Model>(
   page: ListPage,
-  loaders: Loaders,
+  ctx: Pick<Context, 'loaders' | 'missing'>,
   totalCount: Promise<number> | null,
+  info?: GraphQLResolveInfo,
 ): Promise<Connection<M>> {
-  const [models, count] = await Promise.all([loaders.entity.loadMany(page.entries.map((e) => e.ref)), totalCount]);
-  const edges: Connection<M>['edges'] = [];
-  page.entries.forEach((entry, i) => {
+  const [models, count] = await Promise.all([ctx.loaders.entity.loadMany(page.entries.map((e) => e.ref)), totalCount]);
+  const found = page.entries.flatMap((entry, i) => {
     const model = models[i];
-    // A list holds entities of the kinds its field promises; the caller names that kind.
-    if (model && !(model instanceof Error)) edges.push({ cursor: entry.cursor, node: model as M });
+    return model && !(model instanceof Error) ? [{ cursor: entry.cursor, model }] : [];
   });
+  const whole = await requiredReferencesResolve(
+    found.map((f) => f.model),
+    ctx,
+    info,
+    ['edges', 'node'],
+    ['edges'],
+  );
+  // A list holds entities of the kinds its field promises; the caller names that kind.
+  const edges = found.filter((_, i) => whole[i]).map((f) => ({ cursor: f.cursor, node: f.model as M }));
   const { hasNextPage, endCursor, hasPreviousPage, startCursor } = page;
   return { edges, pageInfo: { hasNextPage, endCursor, hasPreviousPage, startCursor }, totalCount: count ?? 0 };
 }

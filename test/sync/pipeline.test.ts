@@ -243,7 +243,8 @@ describe('Sync: no loss under faults', () => {
     expect(throttled).toBeGreaterThan(3);
     expect(unprocessed).toBeGreaterThan(10);
     expect(await tableChecksum(target.db, { skip: isSyncRunItem, ignore: WRITE_STAMPS })).toEqual(expected);
-  }, 120_000); // Every fifth call is backed off by the SDK's retries: a run takes 20-60 s on a shared machine, more than the default 30.
+    // Its time is the SDK's backoff after every fifth call (about 28 s alone), not work: more than the default.
+  }, 120_000);
 });
 
 describe('Query: syncRuns', () => {

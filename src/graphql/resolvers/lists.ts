@@ -34,7 +34,7 @@ export async function listConnection<M = Model>(
   const counting = plan && 'range' in plan ? countRange(ctx.db, plan.range) : null;
   const page = await queryList(ctx.db, query, request);
   const count = plan && 'counter' in plan ? ctx.loaders.counter(plan.counter, plan.field) : counting;
-  return toConnection<M>(page, ctx.loaders, count);
+  return toConnection<M>(page, ctx, count, info);
 }
 
 /** Deals an actor is party to, each transfer once unless the caller asks for the register records too. */

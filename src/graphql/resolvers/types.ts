@@ -27,10 +27,12 @@ import {
   type MilitaryDealModel,
   type Model,
   type OrganizationModel,
+  type StatementModel,
   type SyncRunModel,
   typeNameOf,
 } from '../models.js';
 import { MAX_PAGE_SIZE, type PageArgs, pageRequest } from '../pagination.js';
+import { requiredReferencesResolve } from '../required-references.js';
 import type { Resolvers } from '../resolvers-types.generated.js';
 import { reverseLinks } from './links.js';
 import { dealsOf, descending, listConnection, type OrderBy } from './lists.js';
@@ -237,13 +239,17 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
       }));
     },
     invitations: (p: Model<MeetingRecord>) => p.invitations ?? [],
-    countries: (p: Model<MeetingRecord>, _: unknown, ctx: Context) => present(p.countries.map(countryId), ctx),
-    statements: async (p: Model<MeetingRecord>, _: unknown, ctx: Context) => {
+    countries: (p: Model<MeetingRecord>, _: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+      referenced(p.countries.map(countryId), ctx, info),
+    statements: async (p: Model<MeetingRecord>, _: unknown, ctx: Context, info: GraphQLResolveInfo) => {
       const page = await queryList(ctx.db, { lists: [LISTS.statementsOf(p.id)], descending: true }, { first: MAX_PAGE_SIZE });
-      return present(
+      const statements = await referenced<StatementModel>(
         page.entries.map((e) => e.ref),
         ctx,
+        info,
       );
+      const whole = await requiredReferencesResolve(statements, ctx, info, []);
+      return statements.filter((_, i) => whole[i]);
     },
     ...revisions,
     ...citations,
@@ -276,7 +282,8 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
     location: (p: Model<EventRecord>) => location(p.location),
     actors: (p: Model<EventRecord>, _: unknown, ctx: Context, info: GraphQLResolveInfo) => referenced(p.actors, ctx, info),
     targets: (p: Model<EventRecord>, _: unknown, ctx: Context, info: GraphQLResolveInfo) => referenced(p.targets, ctx, info),
-    countries: (p: Model<EventRecord>, _: unknown, ctx: Context) => present((p.countries ?? []).map(countryId), ctx),
+    countries: (p: Model<EventRecord>, _: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+      referenced((p.countries ?? []).map(countryId), ctx, info),
     unnamedTargets: (p: Model<EventRecord>) => p.unnamedTargets ?? [],
     respondsTo: (p: Model<EventRecord>, _: unknown, ctx: Context, info: GraphQLResolveInfo) =>
       referenced(
@@ -305,7 +312,8 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
     location: (p: Model<StatementRecord>) => location(p.location),
     reporter: (p: Model<StatementRecord>, _: unknown, ctx: Context) => optional(p.reporter, ctx),
     meeting: (p: Model<StatementRecord>, _: unknown, ctx: Context) => optional(p.meeting, ctx),
-    countries: (p: Model<StatementRecord>, _: unknown, ctx: Context) => present(p.countries.map(countryId), ctx),
+    countries: (p: Model<StatementRecord>, _: unknown, ctx: Context, info: GraphQLResolveInfo) =>
+      referenced(p.countries.map(countryId), ctx, info),
     ...revisions,
     ...citations,
   },
