@@ -57,9 +57,9 @@ function countsOf(record: EntityRecord | null): Map<string, Map<string, number>>
   return counts;
 }
 
-/** The keys of the counter items `record` adds to: one per counted list it is in. */
+/** The keys of the counter items `record` adds to: one per counted list it is in, and its statistics counters. */
 export function counterKeysOf(record: EntityRecord): { pk: string; sk: string }[] {
-  return [...countsOf(record).keys()].map(counterKey);
+  return [...[...countsOf(record).keys()].map(counterKey), ...statsDeltas(null, record).map((delta) => delta.key)];
 }
 
 /** One counter item's part of a change: its key, per field how much to add, and attributes it carries (set with each update). */
