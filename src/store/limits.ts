@@ -79,7 +79,7 @@ export function unstorableReason(record: EntityRecord): string | null {
   const counters = counterKeysOf(record);
   const places = new Set(items.map(keyString)).size;
   if (places + counters.length > MAX_INDEX_ITEMS) {
-    return `the record would be listed in ${places} places (lists, bilateral timelines, search names, references) with ${counters.length} counters; at most ${MAX_INDEX_ITEMS} per record: name fewer countries, participants or aliases, or split it`;
+    return `the record would be listed in ${places} places (lists, bilateral timelines, search names, references) with ${counters.length} list counters; at most ${MAX_INDEX_ITEMS} per record: name fewer countries, participants or aliases, or split it`;
   }
   for (const item of [...items, ...counters]) {
     if (utf8Bytes(item.pk) > DYNAMODB_LIMITS.partitionKeyBytes) {
