@@ -13,7 +13,7 @@ import { dataOf, idsOf, type Page } from './helpers.js';
  */
 
 const SAMPLE = fileURLToPath(new URL('../fixtures/sipri/trade-register-2026-05-sample.csv', import.meta.url));
-const FULL_EXPORT = fileURLToPath(new URL('../../../../shared/fixtures/sipri/trade-register-2026-05.csv', import.meta.url));
+const FULL_EXPORT = fileURLToPath(new URL('../../../shared/fixtures/sipri/trade-register-2026-05.csv', import.meta.url));
 
 const LAVROV = 'leader:sergey-lavrov';
 const PEZESHKIAN = 'leader:masoud-pezeshkian';
