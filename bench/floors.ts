@@ -7,6 +7,7 @@ import {
   QueryCommand,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
+import { type EventRecord, responseLinks } from '../src/domain/records.js';
 import { decodeCursor } from '../src/store/cursor.js';
 
 /**
@@ -211,8 +212,8 @@ function eventsOf(actor: string, first: number): Floor {
       events
         .filter((event) => event.d)
         .flatMap((event) => {
-          const d = event.d as { actors: string[]; targets: string[]; respondsTo: string[]; location?: { country?: string } };
-          return [...d.actors, ...d.targets, ...d.respondsTo, country(d.location?.country)];
+          const d = event.d as EventRecord;
+          return [...d.actors, ...d.targets, ...responseLinks(d).map((link) => link.event), country(d.location?.country)];
         }),
     );
     return run.calls;
