@@ -20,6 +20,8 @@ export interface Config {
   introspection: boolean;
   /** Whether callers without a key may read. */
   anonymousReads: boolean;
+  /** The function role's credentials from the environment, when Lambda has set them. */
+  awsCredentials?: AwsCredentials;
 }
 
 export class ConfigError extends Error {
@@ -27,6 +29,33 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** Static AWS credentials, as Lambda puts them in a function's environment. */
+export interface AwsCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
+
+/**
+ * The credentials in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and, on
+ * Lambda, AWS_SESSION_TOKEN), or undefined when there are none. Lambda sets them for the
+ * function's role for the life of the sandbox, so passing them to the client is what the
+ * chain's first provider would find, without loading and walking the chain at the first
+ * call (bench/README.md, "What changed for performance").
+ */
+export function credentialsFromEnv(env: Env): AwsCredentials | undefined {
+  const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey } = env;
+  if (!accessKeyId || !secretAccessKey) return undefined;
+  const expiration = env.AWS_CREDENTIAL_EXPIRATION ? new Date(env.AWS_CREDENTIAL_EXPIRATION) : undefined;
+  return {
+    accessKeyId,
+    secretAccessKey,
+    ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
+    ...(expiration && !Number.isNaN(expiration.getTime()) ? { expiration } : {}),
+  };
+}
 
 function flag(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name];
@@ -50,6 +79,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (endpoint && !/^https?:\/\/[^\s]+$/.test(endpoint)) {
     throw new ConfigError(`DYNAMODB_ENDPOINT must be an http(s) URL, got "${endpoint}"`);
   }
+  const credentials = credentialsFromEnv(env);
   return {
     tableName,
     stage,
@@ -57,6 +87,7 @@ export function loadConfig(env: Env = process.env): Config {
     region: env.AWS_REGION || env.AWS_DEFAULT_REGION || 'us-east-1',
     introspection: flag(env, 'INTROSPECTION', stage !== 'prod'),
     anonymousReads: flag(env, 'ANONYMOUS_READS', true),
+    ...(credentials ? { awsCredentials: credentials } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { reindexTable } from '../store/reindex.js';
+import { reindexTable } from './reindex.js';
 import { openToolTable } from './tool-table.js';
 
 const USAGE = 'usage: npm run reindex [-- --dry-run]';

@@ -4,7 +4,7 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { loadConfig } from '../config.js';
 import { METRIC_NAMESPACE, METRIC_SERVICE } from '../metric-names.js';
 import { STAGE_SETTINGS } from '../stages.js';
-import { credentialsFromEnv, openTable } from '../store/db.js';
+import { openTable } from '../store/db.js';
 import { createGraphqlHandler } from './graphql-handler.js';
 import { powertoolsObserver } from './observability.js';
 
@@ -24,8 +24,10 @@ const instrument: ((client: DynamoDBClient) => DynamoDBClient) | undefined = STA
       return (client: DynamoDBClient) => tracer.captureAWSv3Client(client);
     })
   : undefined;
-const credentials = credentialsFromEnv();
-const table = openTable(config, { ...(instrument ? { instrument } : {}), ...(credentials ? { credentials } : {}) });
+const table = openTable(config, {
+  ...(instrument ? { instrument } : {}),
+  ...(config.awsCredentials ? { credentials: config.awsCredentials } : {}),
+});
 const lambdaHandler = createGraphqlHandler(config, (message, error) => logger.error(message, error as Error), table, {
   observe: powertoolsObserver(logger, metrics),
 });

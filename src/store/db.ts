@@ -22,7 +22,7 @@ import {
   type UpdateCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Config } from '../config.js';
+import type { AwsCredentials, Config } from '../config.js';
 import { ConflictError, UnavailableError } from '../errors.js';
 import type { RequestBudget } from './budget.js';
 import { InFlight } from './in-flight.js';
@@ -55,33 +55,6 @@ export interface ClientOptions {
    * SSO, ini files, process, token file, container and instance metadata) on the first call.
    */
   credentials?: AwsCredentials;
-}
-
-/** Static AWS credentials, as Lambda puts them in a function's environment. */
-export interface AwsCredentials {
-  accessKeyId: string;
-  secretAccessKey: string;
-  sessionToken?: string;
-  expiration?: Date;
-}
-
-/**
- * The credentials in the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and, on
- * Lambda, AWS_SESSION_TOKEN), or undefined when there are none. Lambda sets them for the
- * function's role for the life of the sandbox, so passing them to the client is what the
- * chain's first provider would find, without loading and walking the chain at the first
- * call (bench/README.md, "What changed for performance").
- */
-export function credentialsFromEnv(env: Record<string, string | undefined> = process.env): AwsCredentials | undefined {
-  const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey } = env;
-  if (!accessKeyId || !secretAccessKey) return undefined;
-  const expiration = env.AWS_CREDENTIAL_EXPIRATION ? new Date(env.AWS_CREDENTIAL_EXPIRATION) : undefined;
-  return {
-    accessKeyId,
-    secretAccessKey,
-    ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
-    ...(expiration && !Number.isNaN(expiration.getTime()) ? { expiration } : {}),
-  };
 }
 
 /** Per-attempt timeouts: DynamoDB answers in milliseconds, so a silent socket is retried rather than waited on. */

@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { reindexTable } from '../../src/dev/reindex.js';
 import { batchWrite } from '../../src/store/batch.js';
-import { reindexTable } from '../../src/store/reindex.js';
 import { allItems, tableChecksum } from '../support/checksum.js';
 import { createTestGateway } from '../support/gateway.js';
 

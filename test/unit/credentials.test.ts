@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { credentialsFromEnv } from '../../src/store/db.js';
+import { credentialsFromEnv } from '../../src/config.js';
 
 describe('credentialsFromEnv', () => {
   it('takes the key, secret and session token Lambda sets', () => {

@@ -1,13 +1,13 @@
 import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { ENTITY_KINDS } from '../domain/ids.js';
-import { batchGet, batchWrite, mapLimit, type WriteRequest } from './batch.js';
-import { counterItemsOf, counterKey } from './counters.js';
-import type { Db } from './db.js';
-import { finishWrites, getEntities, type StoredEntity } from './entities.js';
-import { type IndexItem, indexChanges, keyString } from './index-items.js';
-import { ENTITY_SK } from './keys.js';
-import { LISTS } from './list-model.js';
-import { isStatsCounter } from './stats.js';
+import { batchGet, batchWrite, mapLimit, type WriteRequest } from '../store/batch.js';
+import { counterItemsOf, counterKey } from '../store/counters.js';
+import type { Db } from '../store/db.js';
+import { finishWrites, getEntities, type StoredEntity } from '../store/entities.js';
+import { type IndexItem, indexChanges, keyString } from '../store/index-items.js';
+import { ENTITY_SK } from '../store/keys.js';
+import { LISTS } from '../store/list-model.js';
+import { isStatsCounter } from '../store/stats.js';
 
 /** What a reindex found and did. */
 export interface ReindexReport {
