@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { type CsvDeal, readSipriCsv } from '../test/support/sipri-csv.js';
 import type { Send } from './operations.js';
 
 /**
@@ -7,36 +7,9 @@ import type { Send } from './operations.js';
  * what `armsTransferStats` answers after the export was synced.
  */
 
-interface CsvDeal {
-  supplier: string;
-  year: number;
-  ordered: number;
-  delivered: number;
-  /** Hundredths of TIV (SIPRI gives two decimals), so that sums are exact. */
-  tivOrdered: number;
-  tivDelivered: number;
-}
-
+/** The export's deals, with SIPRI's group marks (`*`, `**`) taken off supplier names. */
 function readExport(path: string): CsvDeal[] {
-  const lines = readFileSync(path).toString('latin1').split(/\r?\n/);
-  const header = lines.findIndex((l) => l.startsWith('Recipient,Supplier,Year of order'));
-  if (header < 0) throw new Error(`${path} is not a deal-level SIPRI export`);
-  const hundredths = (cell: string) => (cell.trim() === '' ? 0 : Math.round(Number(cell) * 100));
-  return lines
-    .slice(header + 1)
-    .filter((l) => l.trim() !== '')
-    .map((line) => {
-      const c = line.split(',');
-      if (c.length !== 16) throw new Error(`a row without 16 cells: ${line}`);
-      return {
-        supplier: (c[1] as string).trim().replace(/\*+$/, ''),
-        year: Number(c[2]),
-        ordered: Number(c[4] || 0),
-        delivered: Number(c[8] || 0),
-        tivOrdered: hundredths(c[14] as string),
-        tivDelivered: hundredths(c[15] as string),
-      };
-    });
+  return readSipriCsv(path).map((d) => ({ ...d, supplier: d.supplier.replace(/\*+$/, '') }));
 }
 
 interface Totals {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { DealRecord } from '../../src/domain/records.js';
@@ -7,44 +6,9 @@ import { runSync } from '../../src/sync/run.js';
 import { resolveSource } from '../../src/sync/sources/index.js';
 import { startFaultyEngine } from '../support/faulty-dynamodb.js';
 import { createTestGateway, type TestGateway } from '../support/gateway.js';
+import { type CsvDeal, readSipriCsv } from '../support/sipri-csv.js';
 
 const SAMPLE = fileURLToPath(new URL('../fixtures/sipri/trade-register-2026-05-sample.csv', import.meta.url));
-
-/**
- * The sample read on its own terms, without the project's parser: Latin-1, SIPRI's preamble
- * up to the header, then 16 comma-separated cells a row (the export quotes nothing).
- */
-interface CsvDeal {
-  recipient: string;
-  supplier: string;
-  year: number;
-  ordered: number;
-  delivered: number;
-  /** TIV in hundredths (SIPRI gives two decimals), so that sums are exact. */
-  tivOrdered: number;
-  tivDelivered: number;
-}
-function readCsv(path: string): CsvDeal[] {
-  const lines = readFileSync(path).toString('latin1').split('\n');
-  const header = lines.findIndex((l) => l.startsWith('Recipient,Supplier,Year of order'));
-  const hundredths = (cell: string) => (cell.trim() === '' ? 0 : Math.round(Number(cell) * 100));
-  return lines
-    .slice(header + 1)
-    .filter((l) => l.trim() !== '')
-    .map((line) => {
-      const c = line.split(',');
-      if (c.length !== 16) throw new Error(`not 16 cells: ${line}`);
-      return {
-        recipient: (c[0] as string).trim(),
-        supplier: (c[1] as string).trim(),
-        year: Number(c[2]),
-        ordered: Number(c[4] || 0),
-        delivered: Number(c[8] || 0),
-        tivOrdered: hundredths(c[14] as string),
-        tivDelivered: hundredths(c[15] as string),
-      };
-    });
-}
 
 /** SIPRI's names in the sample and the parties they stand for, written out from the file. */
 const PARTY: Record<string, string> = {
@@ -144,7 +108,7 @@ async function loaded(): Promise<TestGateway> {
 }
 
 describe('Query: armsTransferStats', () => {
-  const csv = readCsv(SAMPLE);
+  const csv = readSipriCsv(SAMPLE);
 
   it('totals the SIPRI sample exactly as a reading of the CSV does, for every grouping and filter', async () => {
     // Prepare
