@@ -1,6 +1,6 @@
 import type { EntityRecord } from '../domain/records.js';
 import { ConflictError } from '../errors.js';
-import { chunk, mapLimit } from './batch.js';
+import { mapLimit } from './batch.js';
 import type { Db } from './db.js';
 import { attributesOf, listsOf } from './index-items.js';
 import { ATTRIBUTE_NAMES, type Attributes, COUNTED_ATTRIBUTES } from './list-model.js';
@@ -99,8 +99,16 @@ export function movesCounters(change: CountChange): boolean {
   return change.deltas.size > 0 || change.others.length > 0;
 }
 
-/** Changes per update: the condition names each marker, and expressions stay under 4 KB. */
-const CHANGES_PER_UPDATE = 40;
+/**
+ * DynamoDB refuses an expression over 4 KB: the condition names each change's marker
+ * (`attribute_not_exists(#m12) AND `), the update sets it (`#m12 = :marked, `) and adds each
+ * field (`#f12 :d12, `). Changes are packed into one update while both stay under this, with
+ * the placeholders' longest numbers assumed.
+ */
+const EXPRESSION_BYTES = 3800;
+const CONDITION_BYTES_PER_CHANGE = 'attribute_not_exists(#m0000) AND '.length;
+const UPDATE_BYTES_PER_CHANGE = '#m0000 = :marked, '.length;
+const UPDATE_BYTES_PER_FIELD = '#f0000 :d0000, '.length;
 
 const marker = (changeId: string) => `~${changeId}`;
 
@@ -148,7 +156,30 @@ async function addToCounter(db: Db, { key, set, changes }: CounterWork): Promise
   }
 }
 
-/** Per counter item, the changes that move it, at most CHANGES_PER_UPDATE together. */
+/** `work`'s changes in parts whose update and condition expressions fit (see EXPRESSION_BYTES). */
+function packed(work: CounterWork): CounterWork[] {
+  const parts: CounterWork[] = [];
+  const setBytes = Object.keys(work.set).length * UPDATE_BYTES_PER_FIELD;
+  let part: CounterWork['changes'] = [];
+  let fields = new Set<string>();
+  for (const change of work.changes) {
+    const merged = new Set([...fields, ...change.fields.keys()]);
+    const conditionBytes = (part.length + 1) * CONDITION_BYTES_PER_CHANGE;
+    const updateBytes = (part.length + 1) * UPDATE_BYTES_PER_CHANGE + merged.size * UPDATE_BYTES_PER_FIELD + setBytes;
+    if (part.length > 0 && (conditionBytes > EXPRESSION_BYTES || updateBytes > EXPRESSION_BYTES)) {
+      parts.push({ ...work, changes: part });
+      part = [];
+      fields = new Set(change.fields.keys());
+    } else {
+      fields = merged;
+    }
+    part.push(change);
+  }
+  if (part.length > 0) parts.push({ ...work, changes: part });
+  return parts;
+}
+
+/** Per counter item, the changes that move it, packed into as few updates as the expression limits allow. */
 function counterWork(changes: readonly CountChange[]): CounterWork[] {
   const items = new Map<string, CounterWork>();
   const add = (id: string, delta: CounterDelta) => {
@@ -161,12 +192,12 @@ function counterWork(changes: readonly CountChange[]): CounterWork[] {
     for (const [pk, fields] of change.deltas) add(change.id, { key: counterKey(pk), fields });
     for (const delta of change.others) add(change.id, delta);
   }
-  return [...items.values()].flatMap((work) => chunk(work.changes, CHANGES_PER_UPDATE).map((part) => ({ ...work, changes: part })));
+  return [...items.values()].flatMap(packed);
 }
 
 /**
  * Adds committed changes to their counters (lists' and statistics'), each change once: one
- * update per counter item (and per 40 changes), or one per change when some of them were
+ * update per counter item (and per as many changes as one update's expressions hold), or one per change when some of them were
  * added before (a change finished again).
  * @returns the number of counter updates made.
  */
