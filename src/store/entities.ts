@@ -3,7 +3,7 @@ import type { EntityRecord } from '../domain/records.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { batchGet, batchWrite, mapLimit, type WriteRequest } from './batch.js';
 import { contentHash } from './canonical.js';
-import { applyCounts, clearCountMarkers, countChange, movesCounters } from './counters.js';
+import { applyCounts, clearCountMarkers, countChange, movesCounters, type SpentMarkers } from './counters.js';
 import type { Db } from './db.js';
 import { indexChanges } from './index-items.js';
 import { entityKey, finishedBatchKey, revisionKey } from './keys.js';
@@ -235,6 +235,16 @@ function countsOfChange(entity: StoredEntity) {
   return countChange(`${entity.record.id}@${entity.version}`, before, after);
 }
 
+/** How `finishWrites` goes about it. */
+export interface FinishOptions {
+  /** Calls in flight at once. */
+  concurrency?: number;
+  /** The batch the changes were committed in (`WriteOptions.batch`). */
+  batch?: string;
+  /** Where to leave the counters' markers of the changes, to be removed later (a sync's run). */
+  spent?: SpentMarkers;
+}
+
 /**
  * The entities of `entities` whose committed change is still to be finished: pending, and not
  * committed by a batch whose finished item exists (one consistent BatchGetItem for the batches
@@ -258,16 +268,18 @@ export async function unfinished(db: Db, entities: readonly (StoredEntity | null
  * the list counters (once each, however often a change is finished), then clears each
  * entity's pending mark (conditional on its version, so a newer change is left alone). The
  * changes committed by `batch` keep their marks: one item saying the batch is finished stands
- * for all of them, saving an update per entity.
+ * for all of them, saving an update per entity. The counters' markers of the changes are then
+ * removed, or handed to `spent` for later updates of the same counters to remove.
  * @returns the number of item writes made.
  */
-export async function finishWrites(db: Db, entities: readonly StoredEntity[], concurrency = 8, batch?: string): Promise<number> {
+export async function finishWrites(db: Db, entities: readonly StoredEntity[], options: FinishOptions = {}): Promise<number> {
+  const { concurrency = 8, batch, spent } = options;
   const pending = entities.filter((e) => e.pending);
   if (pending.length === 0) return 0;
   let writes = await batchWrite(db, pending.flatMap(followUps), concurrency);
   // List counters and statistics, each change added once (counters.ts).
   const counts = pending.map(countsOfChange).filter(movesCounters);
-  writes += await applyCounts(db, counts, concurrency);
+  writes += await applyCounts(db, counts, concurrency, spent);
   const own = pending.filter((entity) => batch !== undefined && entity.pending?.batch === batch);
   await mapLimit(
     pending.filter((entity) => !own.includes(entity)),
@@ -293,7 +305,8 @@ export async function finishWrites(db: Db, entities: readonly StoredEntity[], co
     writes += 1;
     for (const entity of own) delete entity.pending;
   }
-  writes += await clearCountMarkers(db, counts, concurrency);
+  if (spent) spent.add(counts);
+  else writes += await clearCountMarkers(db, counts, concurrency);
   return writes;
 }
 
@@ -369,15 +382,23 @@ export type BatchResult = { outcome: WriteOutcome } | { error: Error };
  * is lost and none is doubled. A record the table cannot hold is refused alone, before any
  * write; a deleted record stays deleted (`skipped`), and one from an older snapshot than the
  * stored one is not written (`stale`).
+ * @param spent where a run of many batches collects the counters' markers to remove later
+ *   (`SpentMarkers.flush` at its end); without it each batch removes its own.
  */
-export async function writeEntities(db: Db, entries: readonly BatchEntry[], actor: string, concurrency = 16): Promise<BatchResult[]> {
+export async function writeEntities(
+  db: Db,
+  entries: readonly BatchEntry[],
+  actor: string,
+  concurrency = 16,
+  spent?: SpentMarkers,
+): Promise<BatchResult[]> {
   const refusals = entries.map((entry) => unstorableReason(entry.record));
   const stored = await getEntities(
     db,
     entries.filter((_, i) => refusals[i] === null).map((e) => e.record.id),
     true,
   );
-  await finishWrites(db, await unfinished(db, [...stored.values()]), concurrency);
+  await finishWrites(db, await unfinished(db, [...stored.values()]), { concurrency });
   const batch = randomUUID();
   const committed: StoredEntity[] = [];
   const results = await mapLimit(entries, concurrency, async (entry, index): Promise<BatchResult> => {
@@ -403,6 +424,6 @@ export async function writeEntities(db: Db, entries: readonly BatchEntry[], acto
       }
     }
   });
-  await finishWrites(db, committed, concurrency, batch);
+  await finishWrites(db, committed, { concurrency, batch, ...(spent ? { spent } : {}) });
   return results;
 }

@@ -10,7 +10,7 @@ import { LISTS } from '../../src/store/list-model.js';
 import { queryList } from '../../src/store/lists.js';
 import { runSync } from '../../src/sync/run.js';
 import { resolveSource } from '../../src/sync/sources/index.js';
-import { isSyncRunItem, tableChecksum } from '../support/checksum.js';
+import { allItems, isSyncRunItem, tableChecksum } from '../support/checksum.js';
 import { ARTICLE_FEED, createTestGateway } from '../support/gateway.js';
 import { createTestTable } from '../support/table.js';
 
@@ -247,6 +247,33 @@ describe('Sync: no loss under faults', () => {
     const after = await tableChecksum(target.db, sameFacts);
     const cleanWithoutRevisions = await tableChecksum(clean.db, sameFacts);
     expect(after).toEqual(cleanWithoutRevisions);
+  });
+
+  it("removes counter markers on the next batch's updates of the same counters, leaving none behind", async () => {
+    // Prepare: the sample in one batch, for reference
+    const whole = await createTestTable();
+    await runSync(whole.db, resolveSource(SAMPLE));
+    // Act: the sample in batches of 4, so later batches update the counters earlier ones did
+    const small = await createTestTable();
+    const updates: string[] = [];
+    small.db.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'UpdateItemCommand') updates.push((args.input as { UpdateExpression: string }).UpdateExpression);
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    const report = await runSync(small.db, resolveSource(SAMPLE), { batchSize: 4 });
+    // Assess
+    expect(report.status).toBe('SUCCEEDED');
+    const piggybacked = updates.filter((u) => u.startsWith('SET ') && u.includes(' REMOVE '));
+    const alone = updates.filter((u) => u.startsWith('REMOVE #r'));
+    expect(piggybacked.length).toBeGreaterThan(10);
+    expect(alone.length).toBeGreaterThan(0);
+    const markers = (await allItems(small.db)).flatMap((item) => Object.keys(item).filter((name) => name.startsWith('~')));
+    expect(markers).toEqual([]);
+    const facts = { skip: isSyncRunItem, ignore: WRITE_STAMPS };
+    expect(await tableChecksum(small.db, facts)).toEqual(await tableChecksum(whole.db, facts));
   });
 
   it('slows down but drops nothing when DynamoDB throttles and leaves items unprocessed', async () => {
