@@ -211,7 +211,13 @@ function counterWork(changes: readonly CountChange[]): CounterWork[] {
  * by counter item, still to be removed. A sync hands them to its next batch, whose update of
  * the same counter removes them on the way (`applyCounts`); `flush` removes the rest. Markers
  * never removed (a run stopped before its flush) are inert: a change id never recurs.
+ *
+ * An update with many fields (a year item moved in every year) has no room left to remove
+ * markers, so a counter could gather them batch after batch: past MAX_SPENT_MARKERS they are
+ * removed at once (see `finishWrites`), keeping the item far under DynamoDB's 400 KB.
  */
+export const MAX_SPENT_MARKERS = 500;
+
 export class SpentMarkers {
   private readonly byCounter = new Map<string, { key: { pk: string; sk: string }; ids: string[] }>();
 
@@ -242,13 +248,15 @@ export class SpentMarkers {
   }
 
   /**
-   * Removes every marker held, in one update per counter item (per as many as an expression holds).
+   * Removes the markers held, in one update per counter item (per as many as an expression
+   * holds): all of them, or only those of counters holding more than `over`.
    * @returns the number of updates made.
    */
-  async flush(db: Db, concurrency = 8): Promise<number> {
+  async flush(db: Db, concurrency = 8, over = 0): Promise<number> {
     const perUpdate = Math.floor(EXPRESSION_BYTES / UPDATE_BYTES_PER_REMOVAL);
-    const work = [...this.byCounter.values()].flatMap(({ key, ids }) => chunk(ids, perUpdate).map((part) => ({ key, ids: part })));
-    this.byCounter.clear();
+    const due = [...this.byCounter].filter(([, { ids }]) => ids.length > over);
+    for (const [counter] of due) this.byCounter.delete(counter);
+    const work = due.flatMap(([, { key, ids }]) => chunk(ids, perUpdate).map((part) => ({ key, ids: part })));
     await mapLimit(work, concurrency, async ({ key, ids }) => {
       const names = Object.fromEntries(ids.map((id, i) => [`#r${i}`, marker(id)]));
       await db.update({ Key: key, UpdateExpression: `REMOVE ${Object.keys(names).join(', ')}`, ExpressionAttributeNames: names });

@@ -3,7 +3,7 @@ import type { EntityRecord } from '../domain/records.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { batchGet, batchWrite, mapLimit, type WriteRequest } from './batch.js';
 import { contentHash } from './canonical.js';
-import { applyCounts, clearCountMarkers, countChange, movesCounters, type SpentMarkers } from './counters.js';
+import { applyCounts, clearCountMarkers, countChange, MAX_SPENT_MARKERS, movesCounters, type SpentMarkers } from './counters.js';
 import type { Db } from './db.js';
 import { indexChanges } from './index-items.js';
 import { entityKey, finishedBatchKey, revisionKey } from './keys.js';
@@ -305,8 +305,10 @@ export async function finishWrites(db: Db, entities: readonly StoredEntity[], op
     writes += 1;
     for (const entity of own) delete entity.pending;
   }
-  if (spent) spent.add(counts);
-  else writes += await clearCountMarkers(db, counts, concurrency);
+  if (spent) {
+    spent.add(counts);
+    writes += await spent.flush(db, concurrency, MAX_SPENT_MARKERS);
+  } else writes += await clearCountMarkers(db, counts, concurrency);
   return writes;
 }
 

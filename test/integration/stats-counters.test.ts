@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DealRecord } from '../../src/domain/records.js';
-import { applyCounts, clearCountMarkers, countChange } from '../../src/store/counters.js';
+import { applyCounts, clearCountMarkers, countChange, MAX_SPENT_MARKERS, SpentMarkers } from '../../src/store/counters.js';
+import { writeEntities } from '../../src/store/entities.js';
 import { readStats, statsPartition } from '../../src/store/stats.js';
 import { createTestTable } from '../support/table.js';
 
@@ -95,5 +96,28 @@ describe('Store: statistics counters', () => {
     expect(both.groups.map((g) => g.key).sort()).toEqual(['2011', '2021']);
     expect(db.stats.operations.GetItem).toBe((before.GetItem ?? 0) + 1);
     expect(db.stats.operations.Query ?? 0).toBe(before.Query ?? 0);
+  });
+
+  it('keeps the markers a run leaves on a counter bounded when its updates have no room to remove them', async () => {
+    // Prepare: rounds of 300 deals over 75 years, so the year item's every update is full of fields
+    const { db } = await createTestTable();
+    const spent = new SpentMarkers();
+    const markersOnYearItem = async () => {
+      const item = (await db.get({ Key: { pk: statsPartition('*', '*'), sk: 'Y' } })).Item ?? {};
+      return Object.keys(item).filter((name) => name.startsWith('~')).length;
+    };
+    // Act and assess: after each round, at most MAX_SPENT_MARKERS are left for later
+    for (let round = 0; round < 4; round++) {
+      const entries = Array.from({ length: 300 }, (_, i) => ({
+        record: { ...deal(`deal:r${round}-${i}`, 1), agreedOn: String(1950 + (i % 75)) },
+        mode: 'upsert' as const,
+      }));
+      const results = await writeEntities(db, entries, 'sync:test', 16, spent);
+      expect(results.every((r) => 'outcome' in r && r.outcome === 'created')).toBe(true);
+      expect(await markersOnYearItem()).toBeLessThanOrEqual(MAX_SPENT_MARKERS);
+    }
+    await spent.flush(db);
+    expect(await markersOnYearItem()).toBe(0);
+    expect((await readStats(db, { groupBy: 'SUPPLIER' })).totals.deals).toBe(1200);
   });
 });
