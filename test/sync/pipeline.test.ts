@@ -250,7 +250,7 @@ describe('Sync: deliveries by year', () => {
     const answer = await gateway.query<{ militaryDeal: { deliveries: Delivery[] } }>(DEAL, { id: 'deal:radars-by-year' });
     // Assess
     expect(report.rejects).toEqual([
-      { line: 3, message: 'deliveries: 2020 is given twice: one entry per year of delivery, with that year\'s figures summed' },
+      { line: 3, message: "deliveries: 2020 is given twice: one entry per year of delivery, with that year's figures summed" },
     ]);
     expect(await getEntity(gateway.db, 'deal:radars-twice')).toBeNull();
     expect(answer.data?.militaryDeal.deliveries).toEqual([

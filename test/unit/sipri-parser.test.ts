@@ -419,7 +419,7 @@ describe('Parser: SIPRI', () => {
     const parsed = await parseFixture(PER_DELIVERY_2000);
     // Assess
     expect(refusalsOf(parsed)).toEqual([]);
-    expect(dealsOf(parsed)).toHaveLength(9);
+    expect(dealsOf(parsed)).toHaveLength(8);
     const c802 = dealBy(parsed, 'country:CN', 'country:DZ', 'C-802');
     expect(c802.deliveries).toEqual([
       { year: 2000, delivered: 8, tiv: 7.2, estimate: true },
