@@ -267,9 +267,9 @@ function searchAll(folded: string, first: number): Floor {
 }
 
 /**
- * Totals per supplier over a range of order years: every counter of the range (one Query,
- * paged by 1 MB), summed per supplier, the top ones sorted by TIV delivered, then those
- * suppliers and the sources cited in one BatchGetItem.
+ * Totals per supplier over a range of order years: every supplier's counter (one Query, paged
+ * by 1 MB), the fields of the years of the range summed, the top ones sorted by TIV delivered,
+ * then those suppliers and the sources cited in one BatchGetItem.
  */
 function armsTransferStats(fromYear: number, toYear: number, first: number): Floor {
   return async (client, table) => {
@@ -282,14 +282,19 @@ function armsTransferStats(fromYear: number, toYear: number, first: number): Flo
       const out = (await client.send(
         new QueryCommand({
           TableName: table,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
-          ExpressionAttributeValues: { ':pk': 'STATS#*#*', ':low': `YS#${fromYear}`, ':high': `YS#${toYear}#\uffff` },
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
+          ExpressionAttributeValues: { ':pk': 'STATS#*#*', ':s': 'S#' },
           ...(start ? { ExclusiveStartKey: start } : {}),
         }),
       )) as QueryCommandOutput;
       for (const item of (out.Items ?? []) as Record<string, unknown>[]) {
-        bySupplier.set(item.sup as string, (bySupplier.get(item.sup as string) ?? 0) + Number(item.td ?? 0));
-        for (const key of Object.keys(item)) if (key.startsWith('src:')) sources.add(key.slice(4));
+        const supplier = (item.sk as string).slice(2);
+        for (const [name, value] of Object.entries(item)) {
+          const year = Number(name.slice(0, 4));
+          if (name[4] !== ':' || year < fromYear || year > toYear) continue;
+          if (name.endsWith(':td')) bySupplier.set(supplier, (bySupplier.get(supplier) ?? 0) + Number(value));
+          else if (name.startsWith('src:', 5)) sources.add(name.slice(9));
+        }
       }
       start = out.LastEvaluatedKey;
     } while (start);

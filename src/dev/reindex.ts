@@ -3,7 +3,7 @@ import { ENTITY_KINDS } from '../domain/ids.js';
 import { batchGet, batchWrite, mapLimit, type WriteRequest } from '../store/batch.js';
 import { counterItemsOf, counterKey } from '../store/counters.js';
 import type { Db } from '../store/db.js';
-import { finishWrites, getEntities, type StoredEntity } from '../store/entities.js';
+import { finishWrites, getEntities, type StoredEntity, unfinished } from '../store/entities.js';
 import { type IndexItem, indexChanges, keyString } from '../store/index-items.js';
 import { ENTITY_SK } from '../store/keys.js';
 import { LISTS } from '../store/list-model.js';
@@ -37,7 +37,7 @@ const KINDS = new Set<string>(ENTITY_KINDS);
  * @param dryRun count only, write nothing.
  */
 export async function reindexTable(db: Db, dryRun = false): Promise<ReindexReport> {
-  const entities = new Map<string, { deleted: boolean; pending: boolean }>();
+  const entities = new Map<string, { deleted: boolean }>();
   const present = new Map<string, { pk: string; sk: string; ref: string }>();
   const counterKeys = new Map<string, { pk: string; sk: string }>();
   let start: Record<string, unknown> | undefined;
@@ -45,14 +45,14 @@ export async function reindexTable(db: Db, dryRun = false): Promise<ReindexRepor
     const out: ScanCommandOutput = await db.send(
       new ScanCommand({
         TableName: db.tableName,
-        ProjectionExpression: 'pk, sk, #ref, t, del, pend',
+        ProjectionExpression: 'pk, sk, #ref, t, del',
         ExpressionAttributeNames: { '#ref': 'ref' },
         ...(start ? { ExclusiveStartKey: start } : {}),
       }),
     );
-    for (const item of (out.Items ?? []) as { pk: string; sk: string; ref?: string; t?: string; del?: boolean; pend?: unknown }[]) {
+    for (const item of (out.Items ?? []) as { pk: string; sk: string; ref?: string; t?: string; del?: boolean }[]) {
       if (item.sk === ENTITY_SK && item.t !== undefined && KINDS.has(item.t)) {
-        entities.set(item.pk, { deleted: item.del === true, pending: item.pend !== undefined });
+        entities.set(item.pk, { deleted: item.del === true });
       } else if ((item.pk.startsWith(COUNTER_PREFIX) && item.sk === counterKey('').sk) || isStatsCounter(item.pk)) {
         counterKeys.set(keyString(item), { pk: item.pk, sk: item.sk });
       } else if (item.ref !== undefined && item.pk !== item.ref && item.pk !== LISTS.syncRuns().pk) {
@@ -67,7 +67,7 @@ export async function reindexTable(db: Db, dryRun = false): Promise<ReindexRepor
     [...entities.keys()].filter((id) => !entities.get(id)?.deleted),
     true,
   );
-  const pending = [...live.values()].filter((e) => e.pending);
+  const pending = await unfinished(db, [...live.values()]);
   if (!dryRun) await finishWrites(db, pending);
   const needed = neededItems(live.values());
   const missing = [...needed.entries()].filter(([key]) => !present.has(key)).map(([, item]) => item);
@@ -78,6 +78,7 @@ export async function reindexTable(db: Db, dryRun = false): Promise<ReindexRepor
     foreign.map((item) => item.ref),
     true,
   );
+  await unfinished(db, [...recheck.values()]);
   const stillNeeded = neededItems([...recheck.values()]);
   const stale = foreign.filter((item) => !stillNeeded.has(keyString(item)) && !recheck.get(item.ref)?.pending);
   if (!dryRun) {

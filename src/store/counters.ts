@@ -62,11 +62,10 @@ export function counterKeysOf(record: EntityRecord): { pk: string; sk: string }[
   return [...[...countsOf(record).keys()].map(counterKey), ...statsDeltas(null, record).map((delta) => delta.key)];
 }
 
-/** One counter item's part of a change: its key, per field how much to add, and attributes it carries (set with each update). */
+/** One counter item's part of a change: its key, and per field how much to add. */
 export interface CounterDelta {
   key: { pk: string; sk: string };
   fields: Map<string, number>;
-  set?: Record<string, string>;
 }
 
 /** One change's effect on the counters. */
@@ -99,27 +98,41 @@ export function movesCounters(change: CountChange): boolean {
   return change.deltas.size > 0 || change.others.length > 0;
 }
 
-/** Changes per update: the condition names each marker, and expressions stay under 4 KB. */
-const CHANGES_PER_UPDATE = 40;
+/**
+ * DynamoDB refuses an expression over 4 KB: the condition names each change's marker
+ * (`attribute_not_exists(#m12) AND `), the update sets it (`#m12 = :marked, `), adds each
+ * field (`#f12 :d12, `) and removes spent markers (`#r12, `). Changes are packed into one
+ * update while both stay under this, with the placeholders' longest numbers assumed.
+ */
+const EXPRESSION_BYTES = 3800;
+const CONDITION_BYTES_PER_CHANGE = 'attribute_not_exists(#m0000) AND '.length;
+const UPDATE_BYTES_PER_CHANGE = '#m0000 = :marked, '.length;
+const UPDATE_BYTES_PER_FIELD = '#f0000 :d0000, '.length;
+const UPDATE_BYTES_PER_REMOVAL = '#r0000, '.length;
 
 const marker = (changeId: string) => `~${changeId}`;
 
 /** The changes that move one counter item, with what each adds. */
 interface CounterWork {
   key: { pk: string; sk: string };
-  set: Record<string, string>;
   changes: { id: string; fields: Map<string, number> }[];
 }
 
-/** Adds `changes` to one counter item in one update, if none of them was added before. */
-async function addToCounter(db: Db, { key, set, changes }: CounterWork): Promise<boolean> {
+const at = (key: { pk: string; sk: string }) => `${key.pk}\u0000${key.sk}`;
+
+/** The bytes of the update expression that adds `changes`. */
+function updateBytes(changes: CounterWork['changes']): number {
+  const fields = new Set(changes.flatMap((change) => [...change.fields.keys()]));
+  return changes.length * UPDATE_BYTES_PER_CHANGE + fields.size * UPDATE_BYTES_PER_FIELD;
+}
+
+/**
+ * Adds `changes` to one counter item in one update, if none of them was added before, and
+ * removes the spent markers given (`SpentMarkers`) in the same update.
+ */
+async function addToCounter(db: Db, { key, changes }: CounterWork, spent: readonly string[] = []): Promise<boolean> {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = { ':marked': true };
-  const sets = Object.entries(set).map(([attribute, value], i) => {
-    names[`#a${i}`] = attribute;
-    values[`:a${i}`] = value;
-    return `#a${i} = :a${i}`;
-  });
   const sums = new Map<string, number>();
   for (const change of changes) for (const [field, n] of change.fields) sums.set(field, (sums.get(field) ?? 0) + n);
   const adds = [...sums.entries()].map(([field, n], i) => {
@@ -131,10 +144,18 @@ async function addToCounter(db: Db, { key, set, changes }: CounterWork): Promise
     names[`#m${i}`] = marker(change.id);
     return `#m${i}`;
   });
+  const removals = spent.map((id, i) => {
+    names[`#r${i}`] = marker(id);
+    return `#r${i}`;
+  });
   try {
     await db.update({
       Key: key,
-      UpdateExpression: `SET ${[...marks.map((m) => `${m} = :marked`), ...sets].join(', ')}${adds.length > 0 ? ` ADD ${adds.join(', ')}` : ''}`,
+      UpdateExpression: [
+        `SET ${marks.map((m) => `${m} = :marked`).join(', ')}`,
+        ...(adds.length > 0 ? [`ADD ${adds.join(', ')}`] : []),
+        ...(removals.length > 0 ? [`REMOVE ${removals.join(', ')}`] : []),
+      ].join(' '),
       ConditionExpression: marks.map((m) => `attribute_not_exists(${m})`).join(' AND '),
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
@@ -148,31 +169,107 @@ async function addToCounter(db: Db, { key, set, changes }: CounterWork): Promise
   }
 }
 
-/** Per counter item, the changes that move it, at most CHANGES_PER_UPDATE together. */
+/** `work`'s changes in parts whose update and condition expressions fit (see EXPRESSION_BYTES). */
+function packed(work: CounterWork): CounterWork[] {
+  const parts: CounterWork[] = [];
+  let part: CounterWork['changes'] = [];
+  let fields = new Set<string>();
+  for (const change of work.changes) {
+    const merged = new Set([...fields, ...change.fields.keys()]);
+    const conditionBytes = (part.length + 1) * CONDITION_BYTES_PER_CHANGE;
+    const updateBytes = (part.length + 1) * UPDATE_BYTES_PER_CHANGE + merged.size * UPDATE_BYTES_PER_FIELD;
+    if (part.length > 0 && (conditionBytes > EXPRESSION_BYTES || updateBytes > EXPRESSION_BYTES)) {
+      parts.push({ ...work, changes: part });
+      part = [];
+      fields = new Set(change.fields.keys());
+    } else {
+      fields = merged;
+    }
+    part.push(change);
+  }
+  if (part.length > 0) parts.push({ ...work, changes: part });
+  return parts;
+}
+
+/** Per counter item, the changes that move it, packed into as few updates as the expression limits allow. */
 function counterWork(changes: readonly CountChange[]): CounterWork[] {
   const items = new Map<string, CounterWork>();
   const add = (id: string, delta: CounterDelta) => {
-    const at = `${delta.key.pk}\u0000${delta.key.sk}`;
-    const work = items.get(at) ?? { key: delta.key, set: delta.set ?? {}, changes: [] };
+    const work = items.get(at(delta.key)) ?? { key: delta.key, changes: [] };
     work.changes.push({ id, fields: delta.fields });
-    items.set(at, work);
+    items.set(at(delta.key), work);
   };
   for (const change of changes) {
     for (const [pk, fields] of change.deltas) add(change.id, { key: counterKey(pk), fields });
     for (const delta of change.others) add(change.id, delta);
   }
-  return [...items.values()].flatMap((work) => chunk(work.changes, CHANGES_PER_UPDATE).map((part) => ({ ...work, changes: part })));
+  return [...items.values()].flatMap(packed);
+}
+
+/**
+ * Markers of changes that can no longer be finished again (their pending marks are cleared),
+ * by counter item, still to be removed. A sync hands them to its next batch, whose update of
+ * the same counter removes them on the way (`applyCounts`); `flush` removes the rest. Markers
+ * never removed (a run stopped before its flush) are inert: a change id never recurs.
+ */
+export class SpentMarkers {
+  private readonly byCounter = new Map<string, { key: { pk: string; sk: string }; ids: string[] }>();
+
+  /** Adds the markers `changes` set on their counters. */
+  add(changes: readonly CountChange[]): void {
+    for (const work of counterWork(changes)) {
+      const entry = this.byCounter.get(at(work.key)) ?? { key: work.key, ids: [] };
+      entry.ids.push(...work.changes.map((change) => change.id));
+      this.byCounter.set(at(work.key), entry);
+    }
+  }
+
+  /** Takes up to `max` markers of the counter at `key` (to remove in an update of it). */
+  take(key: { pk: string; sk: string }, max: number): string[] {
+    const entry = this.byCounter.get(at(key));
+    if (!entry || max <= 0) return [];
+    const taken = entry.ids.splice(0, max);
+    if (entry.ids.length === 0) this.byCounter.delete(at(key));
+    return taken;
+  }
+
+  /** Gives back markers taken for an update that did not happen. */
+  putBack(key: { pk: string; sk: string }, ids: readonly string[]): void {
+    if (ids.length === 0) return;
+    const entry = this.byCounter.get(at(key)) ?? { key, ids: [] };
+    entry.ids.push(...ids);
+    this.byCounter.set(at(key), entry);
+  }
+
+  /**
+   * Removes every marker held, in one update per counter item (per as many as an expression holds).
+   * @returns the number of updates made.
+   */
+  async flush(db: Db, concurrency = 8): Promise<number> {
+    const perUpdate = Math.floor(EXPRESSION_BYTES / UPDATE_BYTES_PER_REMOVAL);
+    const work = [...this.byCounter.values()].flatMap(({ key, ids }) => chunk(ids, perUpdate).map((part) => ({ key, ids: part })));
+    this.byCounter.clear();
+    await mapLimit(work, concurrency, async ({ key, ids }) => {
+      const names = Object.fromEntries(ids.map((id, i) => [`#r${i}`, marker(id)]));
+      await db.update({ Key: key, UpdateExpression: `REMOVE ${Object.keys(names).join(', ')}`, ExpressionAttributeNames: names });
+    });
+    return work.length;
+  }
 }
 
 /**
  * Adds committed changes to their counters (lists' and statistics'), each change once: one
- * update per counter item (and per 40 changes), or one per change when some of them were
- * added before (a change finished again).
+ * update per counter item (and per as many changes as one update's expressions hold), or one
+ * per change when some of them were added before (a change finished again). An update also
+ * removes spent markers of its counter from `spent`, as many as its expression has room for.
  * @returns the number of counter updates made.
  */
-export async function applyCounts(db: Db, changes: readonly CountChange[], concurrency = 8): Promise<number> {
+export async function applyCounts(db: Db, changes: readonly CountChange[], concurrency = 8, spent?: SpentMarkers): Promise<number> {
   const calls = await mapLimit(counterWork(changes), concurrency, async (work) => {
-    if (await addToCounter(db, work)) return 1;
+    const room = Math.floor((EXPRESSION_BYTES - updateBytes(work.changes)) / UPDATE_BYTES_PER_REMOVAL);
+    const removals = spent?.take(work.key, room) ?? [];
+    if (await addToCounter(db, work, removals)) return 1;
+    spent?.putBack(work.key, removals);
     if (work.changes.length === 1) return 1;
     // Some were counted by an earlier attempt: add the others one by one, each on its own condition.
     for (const change of work.changes) await addToCounter(db, { ...work, changes: [change] });
@@ -183,12 +280,9 @@ export async function applyCounts(db: Db, changes: readonly CountChange[], concu
 
 /** Removes the markers of changes that can no longer be finished again (their pending marks are cleared). */
 export async function clearCountMarkers(db: Db, changes: readonly CountChange[], concurrency = 8): Promise<number> {
-  const work = counterWork(changes);
-  await mapLimit(work, concurrency, async ({ key, changes: part }) => {
-    const names = Object.fromEntries(part.map((change, i) => [`#m${i}`, marker(change.id)]));
-    await db.update({ Key: key, UpdateExpression: `REMOVE ${Object.keys(names).join(', ')}`, ExpressionAttributeNames: names });
-  });
-  return work.length;
+  const spent = new SpentMarkers();
+  spent.add(changes);
+  return spent.flush(db, concurrency);
 }
 
 /**
@@ -199,10 +293,9 @@ export function counterItemsOf(records: Iterable<EntityRecord>): Record<string, 
   const items = new Map<string, Record<string, unknown>>();
   for (const record of records) {
     for (const work of counterWork([countChange(record.id, null, record)])) {
-      const at = `${work.key.pk}\u0000${work.key.sk}`;
-      const item = items.get(at) ?? { ...work.key, ...work.set };
+      const item = items.get(at(work.key)) ?? { ...work.key };
       for (const [field, n] of work.changes[0]?.fields ?? []) item[field] = Number(item[field] ?? 0) + n;
-      items.set(at, item);
+      items.set(at(work.key), item);
     }
   }
   return [...items.values()];

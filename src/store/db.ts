@@ -26,7 +26,7 @@ import type { AwsCredentials, Config } from '../config.js';
 import { ConflictError, UnavailableError } from '../errors.js';
 import type { RequestBudget } from './budget.js';
 import { InFlight } from './in-flight.js';
-import { checkItem, checkKey } from './item-limits.js';
+import { checkExpressions, checkItem, checkKey } from './item-limits.js';
 
 /** DynamoDB calls made on behalf of one request or run, by operation, with consumed capacity. */
 export interface DbStats {
@@ -291,12 +291,13 @@ export class Db {
     this.inFlight.whenIdle(callback);
   }
 
-  /** Fills in the table name and the conflict answer, and checks every key and item against DynamoDB's limits. */
+  /** Fills in the table name and the conflict answer, and checks every key, item and expression against DynamoDB's limits. */
   private prepare(name: string, input: CommandInput): void {
     if (SINGLE_TABLE.has(name)) input.TableName ??= this.tableName;
     if (input.Key) checkKey(input.Key);
     if (input.ExclusiveStartKey) checkKey(input.ExclusiveStartKey);
     if (input.Item) checkItem(input.Item);
+    checkExpressions(input);
     if (CONDITIONAL_WRITES.has(name) && input.ConditionExpression) input.ReturnValuesOnConditionCheckFailure ??= 'ALL_OLD';
     for (const requests of Object.values(input.RequestItems ?? {})) {
       if (!Array.isArray(requests)) {

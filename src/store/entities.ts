@@ -1,11 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityRecord } from '../domain/records.js';
 import { ConflictError, ValidationError } from '../errors.js';
 import { batchGet, batchWrite, mapLimit, type WriteRequest } from './batch.js';
 import { contentHash } from './canonical.js';
-import { applyCounts, clearCountMarkers, countChange, movesCounters } from './counters.js';
+import { applyCounts, clearCountMarkers, countChange, movesCounters, type SpentMarkers } from './counters.js';
 import type { Db } from './db.js';
 import { indexChanges } from './index-items.js';
-import { entityKey, revisionKey } from './keys.js';
+import { entityKey, finishedBatchKey, revisionKey } from './keys.js';
 import { unstorableReason } from './limits.js';
 
 /**
@@ -21,8 +22,12 @@ export interface StoredEntity {
   deleted: boolean;
   /** When the snapshot the record came from was taken (a sync source's generation time), if known. */
   snapshot?: string;
-  /** Set between a committed change and the revision, index and counter writes that follow it. */
-  pending?: { previous: PreviousState | null };
+  /**
+   * Set between a committed change and the revision, index and counter writes that follow it.
+   * A change committed by a batch names it: the batch's finished item, not the entity, says
+   * when its follow-ups are done (see `unfinished`).
+   */
+  pending?: { previous: PreviousState | null; batch?: string };
 }
 
 /** The state a change replaced, kept as a revision. */
@@ -45,7 +50,7 @@ interface EntityItem {
   by: string;
   del?: boolean;
   snap?: string;
-  pend?: { prev: PreviousState | null };
+  pend?: { prev: PreviousState | null; batch?: string };
 }
 
 /** The stored entity of an item read by its key (`entityKey`). */
@@ -62,7 +67,7 @@ function fromItem(item: EntityItem): StoredEntity {
     updatedBy: item.by,
     deleted: item.del === true,
     ...(item.snap !== undefined ? { snapshot: item.snap } : {}),
-    ...(item.pend ? { pending: { previous: item.pend.prev } } : {}),
+    ...(item.pend ? { pending: { previous: item.pend.prev, ...(item.pend.batch ? { batch: item.pend.batch } : {}) } } : {}),
   };
 }
 
@@ -100,6 +105,8 @@ export interface WriteOptions {
   snapshot?: string;
   /** Leave a deleted record deleted (outcome `skipped`) rather than create it again: the sync's rule. */
   keepDeleted?: boolean;
+  /** The batch the change is committed in, finished as one (`writeEntities`): named by creations only. */
+  batch?: string;
 }
 
 /**
@@ -170,7 +177,9 @@ async function commit(
     by: options.actor,
     ...(options.delete ? { del: true } : {}),
     ...(snapshot !== undefined ? { snap: snapshot } : {}),
-    pend: { prev: previous },
+    // A creation names its batch: its mark then costs no update to clear (see `finishWrites`).
+    // A replacement's mark holds the record replaced, so it is cleared to keep the item small.
+    pend: { prev: previous, ...(options.batch && !previous ? { batch: options.batch } : {}) },
   };
   try {
     await db.put({
@@ -226,35 +235,78 @@ function countsOfChange(entity: StoredEntity) {
   return countChange(`${entity.record.id}@${entity.version}`, before, after);
 }
 
+/** How `finishWrites` goes about it. */
+export interface FinishOptions {
+  /** Calls in flight at once. */
+  concurrency?: number;
+  /** The batch the changes were committed in (`WriteOptions.batch`). */
+  batch?: string;
+  /** Where to leave the counters' markers of the changes, to be removed later (a sync's run). */
+  spent?: SpentMarkers;
+}
+
+/**
+ * The entities of `entities` whose committed change is still to be finished: pending, and not
+ * committed by a batch whose finished item exists (one consistent BatchGetItem for the batches
+ * named). The others lose their pending mark in memory.
+ */
+export async function unfinished(db: Db, entities: readonly (StoredEntity | null)[]): Promise<StoredEntity[]> {
+  const pending = entities.filter((e): e is StoredEntity => e?.pending !== undefined);
+  const batches = [...new Set(pending.flatMap((e) => (e.pending?.batch ? [e.pending.batch] : [])))];
+  if (batches.length === 0) return pending;
+  const finished = await batchGet(db, batches.map(finishedBatchKey), true);
+  const done = new Set(finished.map((item) => item.pk));
+  return pending.filter((entity) => {
+    if (!entity.pending?.batch || !done.has(finishedBatchKey(entity.pending.batch).pk)) return true;
+    delete entity.pending;
+    return false;
+  });
+}
+
 /**
  * Finishes committed changes: writes their revisions and index items in batches, adds them to
  * the list counters (once each, however often a change is finished), then clears each
- * entity's pending mark (conditional on its version, so a newer change is left alone).
+ * entity's pending mark (conditional on its version, so a newer change is left alone). The
+ * changes committed by `batch` keep their marks: one item saying the batch is finished stands
+ * for all of them, saving an update per entity. The counters' markers of the changes are then
+ * removed, or handed to `spent` for later updates of the same counters to remove.
  * @returns the number of item writes made.
  */
-export async function finishWrites(db: Db, entities: readonly StoredEntity[], concurrency = 8): Promise<number> {
+export async function finishWrites(db: Db, entities: readonly StoredEntity[], options: FinishOptions = {}): Promise<number> {
+  const { concurrency = 8, batch, spent } = options;
   const pending = entities.filter((e) => e.pending);
   if (pending.length === 0) return 0;
   let writes = await batchWrite(db, pending.flatMap(followUps), concurrency);
   // List counters and statistics, each change added once (counters.ts).
   const counts = pending.map(countsOfChange).filter(movesCounters);
-  writes += await applyCounts(db, counts, concurrency);
-  await mapLimit(pending, concurrency, async (entity) => {
-    try {
-      await db.update({
-        Key: entityKey(entity.record.id),
-        UpdateExpression: 'REMOVE pend',
-        ConditionExpression: 'v = :v',
-        ExpressionAttributeValues: { ':v': entity.version },
-      });
-      writes += 1;
-    } catch (error) {
-      // A newer change committed meanwhile: its own write clears its mark.
-      if (!(error instanceof ConflictError)) throw error;
-    }
-    delete entity.pending;
-  });
-  writes += await clearCountMarkers(db, counts, concurrency);
+  writes += await applyCounts(db, counts, concurrency, spent);
+  const own = pending.filter((entity) => batch !== undefined && entity.pending?.batch === batch);
+  await mapLimit(
+    pending.filter((entity) => !own.includes(entity)),
+    concurrency,
+    async (entity) => {
+      try {
+        await db.update({
+          Key: entityKey(entity.record.id),
+          UpdateExpression: 'REMOVE pend',
+          ConditionExpression: 'v = :v',
+          ExpressionAttributeValues: { ':v': entity.version },
+        });
+        writes += 1;
+      } catch (error) {
+        // A newer change committed meanwhile: its own write clears its mark.
+        if (!(error instanceof ConflictError)) throw error;
+      }
+      delete entity.pending;
+    },
+  );
+  if (batch !== undefined && own.length > 0) {
+    await db.put({ Item: { ...finishedBatchKey(batch), t: 'batch', at: new Date().toISOString(), n: own.length } });
+    writes += 1;
+    for (const entity of own) delete entity.pending;
+  }
+  if (spent) spent.add(counts);
+  else writes += await clearCountMarkers(db, counts, concurrency);
   return writes;
 }
 
@@ -293,7 +345,7 @@ async function prepare(db: Db, current: StoredEntity | null, record: EntityRecor
 export async function writeEntity(db: Db, record: EntityRecord, options: WriteOptions, read?: StoredEntity | null): Promise<WriteResult> {
   if (!options.delete) assertStorable(record);
   const current = read === undefined ? await getEntity(db, record.id, true) : read;
-  if (current?.pending) await finishWrites(db, [current]);
+  await finishWrites(db, await unfinished(db, [current]));
   const result = await prepare(db, current, record, options);
   await finishWrites(db, [result.entity]);
   return result;
@@ -324,21 +376,30 @@ export type BatchResult = { outcome: WriteOutcome } | { error: Error };
 /**
  * Writes many records with few round trips: one BatchGetItem per 100 to read their versions,
  * one conditional PutItem per changed record (bounded concurrency), then the revisions and
- * index items of all of them in BatchWriteItem calls, then each pending mark cleared. A record
+ * index items of all of them in BatchWriteItem calls and their counters, then one item saying
+ * the batch is finished, which clears all their pending marks at once (`unfinished`). A record
  * whose conditional write loses to a concurrent writer is read again and retried, so no update
  * is lost and none is doubled. A record the table cannot hold is refused alone, before any
  * write; a deleted record stays deleted (`skipped`), and one from an older snapshot than the
  * stored one is not written (`stale`).
+ * @param spent where a run of many batches collects the counters' markers to remove later
+ *   (`SpentMarkers.flush` at its end); without it each batch removes its own.
  */
-export async function writeEntities(db: Db, entries: readonly BatchEntry[], actor: string, concurrency = 16): Promise<BatchResult[]> {
+export async function writeEntities(
+  db: Db,
+  entries: readonly BatchEntry[],
+  actor: string,
+  concurrency = 16,
+  spent?: SpentMarkers,
+): Promise<BatchResult[]> {
   const refusals = entries.map((entry) => unstorableReason(entry.record));
   const stored = await getEntities(
     db,
     entries.filter((_, i) => refusals[i] === null).map((e) => e.record.id),
     true,
   );
-  const interrupted = [...stored.values()].filter((e) => e.pending);
-  await finishWrites(db, interrupted, concurrency);
+  await finishWrites(db, await unfinished(db, [...stored.values()]), { concurrency });
+  const batch = randomUUID();
   const committed: StoredEntity[] = [];
   const results = await mapLimit(entries, concurrency, async (entry, index): Promise<BatchResult> => {
     const refusal = refusals[index];
@@ -348,6 +409,7 @@ export async function writeEntities(db: Db, entries: readonly BatchEntry[], acto
       actor,
       mode: entry.mode,
       keepDeleted: true,
+      batch,
       ...(entry.snapshot !== undefined ? { snapshot: entry.snapshot } : {}),
     };
     for (let attempt = 0; ; attempt++) {
@@ -358,10 +420,10 @@ export async function writeEntities(db: Db, entries: readonly BatchEntry[], acto
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= 3) return { error: error as Error };
         current = await getEntity(db, entry.record.id, true);
-        if (current?.pending) await finishWrites(db, [current]);
+        await finishWrites(db, await unfinished(db, [current]));
       }
     }
   });
-  await finishWrites(db, committed, concurrency);
+  await finishWrites(db, committed, { concurrency, batch, ...(spent ? { spent } : {}) });
   return results;
 }

@@ -6,7 +6,17 @@ export const ITEM_LIMITS = {
   partitionKeyBytes: 2_048,
   sortKeyBytes: 1_024,
   itemBytes: 400 * 1_024,
+  /** Of any one expression string (update, condition, key condition, filter, projection). */
+  expressionBytes: 4_096,
 } as const;
+
+const EXPRESSIONS = [
+  'UpdateExpression',
+  'ConditionExpression',
+  'KeyConditionExpression',
+  'FilterExpression',
+  'ProjectionExpression',
+] as const;
 
 const utf8 = (text: string) => Buffer.byteLength(text, 'utf8');
 
@@ -79,5 +89,19 @@ export function checkItem(item: Record<string, unknown>): void {
     throw new ValidationError(
       `a record of about ${Math.ceil(size / 1_024)} KB is larger than the ${ITEM_LIMITS.itemBytes / 1_024} KB the database allows for one item; split it or shorten its text`,
     );
+  }
+}
+
+/**
+ * Checks a request's expressions against DynamoDB's 4 KB limit, which the embedded engine
+ * does not enforce: a request built too long fails here, in tests, as it would on DynamoDB.
+ * @throws Error naming the expression: a defect of the code that built it, not of the input.
+ */
+export function checkExpressions(input: Partial<Record<(typeof EXPRESSIONS)[number], unknown>>): void {
+  for (const name of EXPRESSIONS) {
+    const expression = input[name];
+    if (typeof expression === 'string' && utf8(expression) > ITEM_LIMITS.expressionBytes) {
+      throw new Error(`${name} of ${utf8(expression)} bytes is longer than the ${ITEM_LIMITS.expressionBytes} bytes DynamoDB allows`);
+    }
   }
 }

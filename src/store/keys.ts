@@ -25,3 +25,12 @@ export function revisionKey(id: string, version: number): { pk: string; sk: stri
 export function dealLinkDecisionKey(registerDealId: string, curatedDealId: string): { pk: string; sk: string } {
   return { pk: `DEALLINK#${registerDealId}`, sk: curatedDealId };
 }
+
+/**
+ * The item saying that a batch's committed changes were all finished (revisions, index items,
+ * counters): a change committed in that batch is no longer pending, though its entity keeps the
+ * mark. Never removed while an entity may name the batch.
+ */
+export function finishedBatchKey(batch: string): { pk: string; sk: string } {
+  return { pk: `BATCH#${batch}`, sk: '#' };
+}

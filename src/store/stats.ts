@@ -2,28 +2,31 @@ import type { DealRecord, EntityRecord } from '../domain/records.js';
 import type { Db } from './db.js';
 
 /**
- * Arms-transfer statistics, kept at write time: counter items that hold, per group, the
- * number of deals, TIV ordered and delivered and the numbers ordered and delivered. A deal's
- * write moves them by the difference between what the old and the new record contribute
- * (an unchanged record moves nothing), so an answer reads O(groups × years) counter items
+ * Arms-transfer statistics, kept at write time: counter items that hold, per group and year of
+ * order, the number of deals, TIV ordered and delivered and the numbers ordered and delivered.
+ * A deal's write moves them by the difference between what the old and the new record
+ * contribute (an unchanged record moves nothing), so an answer reads O(groups) counter items
  * and never a deal.
  *
- * Seven counters per deal, each `{ pk: STATS#<supplier|*>#<recipient|*>, sk: <dim>#<year>[#<party>] }`
- * with the year of order in the sort key, so a range of years is one key range:
+ * One item per group, holding every year: field `<year>:<total>` (`2015:td`, TIV delivered of
+ * deals ordered in 2015) and `<year>:src:<source>` (deals citing that source). A range of years
+ * is then summed from the fields of one item per group, however many years it spans, and the
+ * counters a sync moves are few enough to be added together (one update per group and batch of
+ * deals). Seven counters per deal, each `{ pk: STATS#<supplier|*>#<recipient|*>, sk }`:
  *
- * | partition             | sort key                | serves                                                 |
- * | --------------------- | ----------------------- | ------------------------------------------------------ |
- * | `STATS#*#*`           | `YS#<year>#<supplier>`  | no party filter, by supplier                           |
- * | `STATS#*#*`           | `YR#<year>#<recipient>` | no party filter, by recipient                          |
- * | `STATS#*#*`           | `Y#<year>`              | no party filter, by year                               |
- * | `STATS#<supplier>#*`  | `YR#<year>#<recipient>` | supplier filter, by supplier or recipient; both parties |
- * | `STATS#<supplier>#*`  | `Y#<year>`              | supplier filter, by year                               |
- * | `STATS#*#<recipient>` | `YS#<year>#<supplier>`  | recipient filter, by supplier or recipient             |
- * | `STATS#*#<recipient>` | `Y#<year>`              | recipient filter, by year                              |
+ * | partition             | sort key         | serves                                         |
+ * | --------------------- | ---------------- | ---------------------------------------------- |
+ * | `STATS#*#*`           | `S#<supplier>`   | no party filter, by supplier                   |
+ * | `STATS#*#*`           | `R#<recipient>`  | no party filter, by recipient                  |
+ * | `STATS#*#*`           | `Y`              | no party filter, by year                       |
+ * | `STATS#<supplier>#*`  | `R#<recipient>`  | supplier filter, by recipient; both parties    |
+ * | `STATS#<supplier>#*`  | `Y`              | supplier filter, by year or as one group       |
+ * | `STATS#*#<recipient>` | `S#<supplier>`   | recipient filter, by supplier                  |
+ * | `STATS#*#<recipient>` | `Y`              | recipient filter, by year or as one group      |
  *
- * So an answer reads one item per group and year of the range (one per year when grouped by
- * year), except with both parties given, where it reads the supplier's counters of every
- * recipient in the range and keeps the recipient's.
+ * So an answer is one Query over the `S#` or `R#` items of a partition (one item per group),
+ * or one GetItem of a `Y` item (by year, or the filtered party as its only group), or with
+ * both parties one GetItem of the pair's item.
  *
  * TIV is kept in millionths as integers so that DynamoDB's ADD (and the sums read back) are
  * exact; it is TIV, never money.
@@ -41,17 +44,21 @@ export interface Totals {
   numberDelivered: number;
 }
 
-const TOTAL_ATTRIBUTES: Record<keyof Totals, string> = {
+const TOTAL_FIELDS: Record<keyof Totals, string> = {
   deals: 'n',
   tivOrdered: 'to',
   tivDelivered: 'td',
   numberOrdered: 'qo',
   numberDelivered: 'qd',
 };
-const TOTAL_KEYS = Object.keys(TOTAL_ATTRIBUTES) as (keyof Totals)[];
+const TOTAL_KEYS = Object.keys(TOTAL_FIELDS) as (keyof Totals)[];
+const TOTAL_OF_FIELD = new Map(TOTAL_KEYS.map((k) => [TOTAL_FIELDS[k], k]));
 const SOURCE_PREFIX = 'src:';
 
 const STATS_PREFIX = 'STATS#';
+const BY_SUPPLIER = 'S#';
+const BY_RECIPIENT = 'R#';
+const BY_YEAR = 'Y';
 
 /** The partition of the counters of deals from `supplier` to `recipient` (either `*`: any party). */
 export function statsPartition(supplier: string, recipient: string): string {
@@ -68,24 +75,8 @@ export const UNKNOWN_YEAR = '0000';
 /** TIV as stored: millionths of a million TIV, whole numbers. */
 export const TIV_SCALE = 1_000_000;
 
-/** One counter's change from one deal write. */
-export interface CounterChange {
-  pk: string;
-  sk: string;
-  year: string;
-  supplier?: string;
-  recipient?: string;
-  totals: Totals;
-  /** Deals counted per source cited. */
-  sources: Record<string, number>;
-}
-
-const zero = (): Totals => ({ deals: 0, tivOrdered: 0, tivDelivered: 0, numberOrdered: 0, numberDelivered: 0 });
-
-/** Whether a record contributes to the counters (only deals do). */
-export function hasCounters(record: EntityRecord): boolean {
-  return record.type === 'deal';
-}
+/** The field of `year`'s part of a counter: a total's short name, or `src:<source>`. */
+const field = (year: string, part: string) => `${year}:${part}`;
 
 function totalsOf(deal: DealRecord): Totals {
   const sum = (pick: (item: DealRecord['items'][number]) => number | undefined) => deal.items.reduce((s, i) => s + (pick(i) ?? 0), 0);
@@ -98,68 +89,57 @@ function totalsOf(deal: DealRecord): Totals {
   };
 }
 
-/** The counters a deal adds to, with what it adds. */
-function contributionOf(record: EntityRecord | null): CounterChange[] {
-  if (record?.type !== 'deal') return [];
-  const year = record.agreedOn ? record.agreedOn.slice(0, 4) : UNKNOWN_YEAR;
-  const totals = totalsOf(record);
-  const sources = Object.fromEntries([...new Set(record.citations.map((c) => c.source))].map((s) => [s, 1]));
-  const { supplier, recipient } = record;
-  const bySupplier = { sk: `YS#${year}#${supplier}`, year, supplier, totals, sources };
-  const byRecipient = { sk: `YR#${year}#${recipient}`, year, recipient, totals, sources };
-  const byYear = { sk: `Y#${year}`, year, totals, sources };
+/** The keys of the counters a deal adds to. */
+function countersOf(deal: DealRecord): { pk: string; sk: string }[] {
+  const { supplier, recipient } = deal;
+  const any = statsPartition('*', '*');
   return [
-    { pk: statsPartition('*', '*'), ...bySupplier },
-    { pk: statsPartition('*', '*'), ...byRecipient },
-    { pk: statsPartition('*', '*'), ...byYear },
-    { pk: statsPartition(supplier, '*'), ...byRecipient },
-    { pk: statsPartition(supplier, '*'), ...byYear },
-    { pk: statsPartition('*', recipient), ...bySupplier },
-    { pk: statsPartition('*', recipient), ...byYear },
+    { pk: any, sk: `${BY_SUPPLIER}${supplier}` },
+    { pk: any, sk: `${BY_RECIPIENT}${recipient}` },
+    { pk: any, sk: BY_YEAR },
+    { pk: statsPartition(supplier, '*'), sk: `${BY_RECIPIENT}${recipient}` },
+    { pk: statsPartition(supplier, '*'), sk: BY_YEAR },
+    { pk: statsPartition('*', recipient), sk: `${BY_SUPPLIER}${supplier}` },
+    { pk: statsPartition('*', recipient), sk: BY_YEAR },
   ];
+}
+
+/** The fields a deal adds to each of its counters, with what it adds to each. */
+function fieldsOf(deal: DealRecord): Map<string, number> {
+  const year = deal.agreedOn ? deal.agreedOn.slice(0, 4) : UNKNOWN_YEAR;
+  const totals = totalsOf(deal);
+  const fields = new Map<string, number>();
+  for (const k of TOTAL_KEYS) if (totals[k] !== 0) fields.set(field(year, TOTAL_FIELDS[k]), totals[k]);
+  for (const source of new Set(deal.citations.map((c) => c.source))) fields.set(field(year, `${SOURCE_PREFIX}${source}`), 1);
+  return fields;
+}
+
+/** One statistics counter's part of a change: its key and what to add per field. */
+export interface StatsDelta {
+  key: { pk: string; sk: string };
+  fields: Map<string, number>;
 }
 
 /**
  * How the counters move when `before` is replaced by `after` (either null for a creation or a
- * deletion): the new contribution minus the old one, counters left unchanged dropped.
+ * deletion): the new contribution minus the old one, fields and counters left unchanged dropped.
  */
-export function counterChanges(before: EntityRecord | null, after: EntityRecord | null): CounterChange[] {
-  const changes = new Map<string, CounterChange>();
-  const add = (list: CounterChange[], sign: 1 | -1) => {
-    for (const c of list) {
-      const key = `${c.pk}\u0000${c.sk}`;
-      const into = changes.get(key) ?? { ...c, totals: zero(), sources: {} };
-      for (const k of TOTAL_KEYS) into.totals[k] += sign * c.totals[k];
-      for (const [s, n] of Object.entries(c.sources)) into.sources[s] = (into.sources[s] ?? 0) + sign * n;
-      changes.set(key, into);
+export function statsDeltas(before: EntityRecord | null, after: EntityRecord | null): StatsDelta[] {
+  const deltas = new Map<string, StatsDelta>();
+  const add = (record: EntityRecord | null, sign: 1 | -1) => {
+    if (record?.type !== 'deal') return;
+    const fields = fieldsOf(record);
+    for (const key of countersOf(record)) {
+      const at = `${key.pk}\u0000${key.sk}`;
+      const delta = deltas.get(at) ?? { key, fields: new Map<string, number>() };
+      for (const [name, n] of fields) delta.fields.set(name, (delta.fields.get(name) ?? 0) + sign * n);
+      deltas.set(at, delta);
     }
   };
-  add(contributionOf(before), -1);
-  add(contributionOf(after), 1);
-  return [...changes.values()]
-    .map((c) => ({ ...c, sources: Object.fromEntries(Object.entries(c.sources).filter(([, n]) => n !== 0)) }))
-    .filter((c) => TOTAL_KEYS.some((k) => c.totals[k] !== 0) || Object.keys(c.sources).length > 0);
-}
-
-/** One statistics counter's part of a change: its key, what to add per field, and what it carries. */
-export interface StatsDelta {
-  key: { pk: string; sk: string };
-  fields: Map<string, number>;
-  set: Record<string, string>;
-}
-
-/** The statistics counters that moving `before` to `after` changes, as counter updates (see `counters.ts`). */
-export function statsDeltas(before: EntityRecord | null, after: EntityRecord | null): StatsDelta[] {
-  return counterChanges(before, after).map((c) => {
-    const fields = new Map<string, number>();
-    for (const k of TOTAL_KEYS) if (c.totals[k] !== 0) fields.set(TOTAL_ATTRIBUTES[k], c.totals[k]);
-    for (const [source, n] of Object.entries(c.sources)) fields.set(`${SOURCE_PREFIX}${source}`, n);
-    return {
-      key: { pk: c.pk, sk: c.sk },
-      fields,
-      set: { y: c.year, ...(c.supplier ? { sup: c.supplier } : {}), ...(c.recipient ? { rec: c.recipient } : {}) },
-    };
-  });
+  add(before, -1);
+  add(after, 1);
+  for (const delta of deltas.values()) for (const [name, n] of delta.fields) if (n === 0) delta.fields.delete(name);
+  return [...deltas.values()].filter((delta) => delta.fields.size > 0);
 }
 
 // ---------------------------------------------------------------- reading
@@ -187,81 +167,86 @@ export interface StatsAnswer {
   sources: Record<string, number>;
 }
 
-interface CounterItem {
-  sk: string;
-  y: string;
-  sup?: string;
-  rec?: string;
-  [attribute: string]: unknown;
-}
+const zero = (): Totals => ({ deals: 0, tivOrdered: 0, tivDelivered: 0, numberOrdered: 0, numberDelivered: 0 });
 
 /** Most Query pages one answer reads (each up to 1 MB: far more than the groups of any filter). */
 const MAX_STATS_PAGES = 10;
 
-/**
- * Totals deals by reading their counters: one Query on the partition that matches the party
- * filter, over the key range of the years asked for, then sums per group in memory.
- */
-export async function readStats(db: Db, query: StatsQuery): Promise<StatsAnswer> {
-  const both = query.supplier !== undefined && query.recipient !== undefined;
-  const pk = statsPartition(query.supplier ?? '*', both ? '*' : (query.recipient ?? '*'));
-  // Years alone have counters of their own; both parties read the supplier's counters by recipient.
-  const dim =
-    query.groupBy === 'ORDER_YEAR' && !both
-      ? 'Y'
-      : query.supplier
-        ? 'YR'
-        : query.recipient
-          ? 'YS'
-          : query.groupBy === 'RECIPIENT'
-            ? 'YR'
-            : 'YS';
-  const low = `${dim}#${query.fromYear === undefined ? '' : String(query.fromYear).padStart(4, '0')}`;
-  const high = `${dim}#${query.toYear === undefined ? '9999' : String(query.toYear).padStart(4, '0')}\uffff`;
-  const values: Record<string, unknown> = { ':pk': pk, ':low': low, ':high': high };
-  const names: Record<string, string> = { '#pk': 'pk', '#sk': 'sk' };
-  // Both parties given: the supplier's partition, kept to the recipient's counters.
-  const filter = both ? { FilterExpression: '#rec = :rec' } : {};
-  if (both) {
-    names['#rec'] = 'rec';
-    values[':rec'] = query.recipient;
+/** Where the counters of a query are: one item (`sk`), or the items of a partition under `prefix`, one per group. */
+type Counters = { pk: string; sk: string } | { pk: string; prefix: string };
+
+function countersFor(query: StatsQuery): Counters {
+  const { supplier, recipient, groupBy } = query;
+  if (supplier !== undefined && recipient !== undefined) return { pk: statsPartition(supplier, '*'), sk: `${BY_RECIPIENT}${recipient}` };
+  const pk = statsPartition(supplier ?? '*', recipient ?? '*');
+  // A filtered party grouped by its own side is one group: its partition's year item.
+  if (groupBy === 'ORDER_YEAR' || (groupBy === 'SUPPLIER' && supplier) || (groupBy === 'RECIPIENT' && recipient))
+    return { pk, sk: BY_YEAR };
+  return { pk, prefix: groupBy === 'SUPPLIER' ? BY_SUPPLIER : BY_RECIPIENT };
+}
+
+async function readCounters(db: Db, where: Counters): Promise<Record<string, unknown>[]> {
+  if ('sk' in where) {
+    const out = await db.get({ Key: { pk: where.pk, sk: where.sk } });
+    return out.Item ? [out.Item] : [];
   }
-  const items: CounterItem[] = [];
+  const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   for (let page = 0; page < MAX_STATS_PAGES; page++) {
     const out = await db.query({
-      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :low AND :high',
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      ...filter,
+      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+      ExpressionAttributeValues: { ':pk': where.pk, ':prefix': where.prefix },
       ...(start ? { ExclusiveStartKey: start } : {}),
     });
-    items.push(...((out.Items ?? []) as CounterItem[]));
+    items.push(...((out.Items ?? []) as Record<string, unknown>[]));
     start = out.LastEvaluatedKey;
     if (!start) break;
   }
+  return items;
+}
+
+/**
+ * Totals deals by reading their counters: one GetItem or one Query (see the table above), then
+ * the fields of the years asked for summed per group in memory. Deals of no known year count
+ * only when no year bound is given.
+ */
+export async function readStats(db: Db, query: StatsQuery): Promise<StatsAnswer> {
+  const where = countersFor(query);
+  const items = await readCounters(db, where);
+  const anyYear = query.fromYear === undefined && query.toYear === undefined;
+  const low = String(query.fromYear ?? 1).padStart(4, '0');
+  const high = String(query.toYear ?? 9999).padStart(4, '0');
+  const inRange = (year: string) => (year === UNKNOWN_YEAR ? anyYear : year >= low && year <= high);
   const groups = new Map<string, Totals>();
   const totals = zero();
   const sources: Record<string, number> = {};
   for (const item of items) {
-    const key =
-      query.groupBy === 'ORDER_YEAR'
-        ? item.y
-        : query.groupBy === 'SUPPLIER'
-          ? (item.sup ?? (query.supplier as string))
-          : (item.rec ?? (query.recipient as string));
-    const group = groups.get(key) ?? zero();
-    for (const k of TOTAL_KEYS) {
-      const value = Number(item[TOTAL_ATTRIBUTES[k]] ?? 0);
-      group[k] += value;
-      totals[k] += value;
-    }
-    groups.set(key, group);
-    for (const [attribute, value] of Object.entries(item)) {
-      if (attribute.startsWith(SOURCE_PREFIX)) {
-        const source = attribute.slice(SOURCE_PREFIX.length);
-        sources[source] = (sources[source] ?? 0) + Number(value);
+    const sk = item.sk as string;
+    for (const [name, value] of Object.entries(item)) {
+      const colon = name.indexOf(':');
+      if (colon !== 4) continue;
+      const year = name.slice(0, 4);
+      if (!inRange(year)) continue;
+      const part = name.slice(colon + 1);
+      const n = Number(value);
+      if (part.startsWith(SOURCE_PREFIX)) {
+        const source = part.slice(SOURCE_PREFIX.length);
+        sources[source] = (sources[source] ?? 0) + n;
+        continue;
       }
+      const total = TOTAL_OF_FIELD.get(part);
+      if (!total) continue;
+      const key =
+        query.groupBy === 'ORDER_YEAR'
+          ? year
+          : 'prefix' in where
+            ? sk.slice(where.prefix.length)
+            : ((query.groupBy === 'SUPPLIER' ? query.supplier : query.recipient) as string);
+      const group = groups.get(key) ?? zero();
+      group[total] += n;
+      totals[total] += n;
+      groups.set(key, group);
     }
   }
   return {

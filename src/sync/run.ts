@@ -1,6 +1,7 @@
 import { referencedIds } from '../domain/references.js';
 import { DomainError, UnavailableError } from '../errors.js';
 import { contentHash } from '../store/canonical.js';
+import { SpentMarkers } from '../store/counters.js';
 import type { Db } from '../store/db.js';
 import { type BatchEntry, type BatchResult, getEntities, writeEntities } from '../store/entities.js';
 import { unstorableReason } from '../store/limits.js';
@@ -98,9 +99,11 @@ export async function runSync(db: Db, source: Source, options: SyncOptions = {})
     report.rejected += 1;
     if (report.rejects.length < MAX_REPORTED_REJECTS) report.rejects.push({ line: line - (options.linesBefore ?? 0), message });
   };
+  // Counter markers of finished batches, removed by the next batch's updates of the same counters.
+  const spent = new SpentMarkers();
   const write = options.dryRun
     ? (entries: Entry[]) => predict(db, entries)
-    : (entries: Entry[]) => writeEntities(db, entries, options.actor ?? `sync:${source.name}`, options.concurrency ?? 16);
+    : (entries: Entry[]) => writeEntities(db, entries, options.actor ?? `sync:${source.name}`, options.concurrency ?? 16, spent);
   const references = new ReferenceCheck(db);
   let dealsChanged = false;
   const land = async (entries: Entry[]): Promise<Entry[]> => {
@@ -153,10 +156,13 @@ export async function runSync(db: Db, source: Source, options: SyncOptions = {})
     for (const entry of deferred) reject(entry.line, references.describe(entry));
     // Deals of one source may describe deals of another: link them (docs/deal-matching.md).
     if (dealsChanged) await linkDeals(db, options.actor ?? `sync:${source.name}`);
+    await spent.flush(db);
     report.status = 'SUCCEEDED';
   } catch (error) {
     report.status = 'FAILED';
     report.error = ownWords(error, db, report, options.log, 'stopped by an unexpected error; it has been logged');
+    // The finished batches' markers, removed if the table still answers (left, they are inert).
+    await spent.flush(db).catch((flushError: unknown) => options.log?.('sync: counter markers left in place', flushError));
   }
   report.finishedAt = new Date().toISOString();
   // A run stopped at its deadline still says so: its last report goes out without the deadline's signal.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DealRecord } from '../../src/domain/records.js';
 import { applyCounts, clearCountMarkers, countChange } from '../../src/store/counters.js';
-import { readStats } from '../../src/store/stats.js';
+import { readStats, statsPartition } from '../../src/store/stats.js';
 import { createTestTable } from '../support/table.js';
 
 const deal = (id: string, delivered: number): DealRecord => ({
@@ -45,5 +45,55 @@ describe('Store: statistics counters', () => {
     expect(byRecipient.groups.map((g) => [g.key, g.totals.deals])).toEqual([['country:SY', 1]]);
     const byYear = await readStats(db, { groupBy: 'ORDER_YEAR', fromYear: 2021, toYear: 2022 });
     expect(byYear.groups).toEqual([]);
+  });
+
+  it("adds hundreds of changes to one counter in few updates, each within DynamoDB's 4 KB per expression", async () => {
+    // Prepare: 300 deals from Russia to Iran, ordered over 75 years (the gateway refuses an expression over 4 KB)
+    const { db } = await createTestTable();
+    const deals = Array.from({ length: 300 }, (_, i) => ({ ...deal(`deal:d${i}`, 1), agreedOn: String(1950 + (i % 75)) }));
+    const before = db.stats.operations.UpdateItem ?? 0;
+    // Act
+    await applyCounts(
+      db,
+      deals.map((d) => countChange(`${d.id}@1`, null, d)),
+      4,
+    );
+    // Assess: 7 counters moved by 300 changes each, in far fewer than 7 x 300 updates
+    const updates = (db.stats.operations.UpdateItem ?? 0) - before;
+    expect(updates).toBeGreaterThan(7);
+    expect(updates).toBeLessThan(7 * 30);
+    const byYear = await readStats(db, { groupBy: 'ORDER_YEAR', fromYear: 1960, toYear: 1961 });
+    expect(byYear.groups).toEqual([
+      { key: '1960', totals: { deals: 4, tivOrdered: 401_000_000, tivDelivered: 4_000_000, numberOrdered: 40, numberDelivered: 16 } },
+      { key: '1961', totals: { deals: 4, tivOrdered: 401_000_000, tivDelivered: 4_000_000, numberOrdered: 40, numberDelivered: 16 } },
+    ]);
+    const all = await readStats(db, { groupBy: 'SUPPLIER', recipient: 'country:IR' });
+    expect(all.totals.deals).toBe(300);
+    expect(all.sources).toEqual({ 'source:s': 300 });
+  });
+
+  it('counts deals of no known year only when no year bound is given', async () => {
+    const { db } = await createTestTable();
+    const { agreedOn: _, ...undated } = deal('deal:u', 2);
+    await applyCounts(db, [countChange('deal:u@1', null, undated), countChange('deal:a@1', null, deal('deal:a', 3))], 4);
+    expect((await readStats(db, { groupBy: 'SUPPLIER' })).groups[0]?.totals.deals).toBe(2);
+    expect((await readStats(db, { groupBy: 'SUPPLIER', toYear: 2030 })).groups[0]?.totals.deals).toBe(1);
+    expect((await readStats(db, { groupBy: 'ORDER_YEAR' })).groups.map((g) => g.key).sort()).toEqual(['0000', '2021']);
+  });
+
+  it('keeps one counter item per group, whatever the years: a party and its pair read in one GetItem', async () => {
+    const { db } = await createTestTable();
+    await applyCounts(
+      db,
+      ['2001', '2011', '2021'].map((year, i) => countChange(`deal:y${i}@1`, null, { ...deal(`deal:y${i}`, 1), agreedOn: year })),
+      4,
+    );
+    const pair = await db.get({ Key: { pk: statsPartition('country:RU', '*'), sk: 'R#country:IR' } });
+    expect(pair.Item?.['2011:n']).toBe(1);
+    const before = { ...db.stats.operations };
+    const both = await readStats(db, { groupBy: 'ORDER_YEAR', supplier: 'country:RU', recipient: 'country:IR', fromYear: 2010 });
+    expect(both.groups.map((g) => g.key).sort()).toEqual(['2011', '2021']);
+    expect(db.stats.operations.GetItem).toBe((before.GetItem ?? 0) + 1);
+    expect(db.stats.operations.Query ?? 0).toBe(before.Query ?? 0);
   });
 });

@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { DealRecord } from '../../src/domain/records.js';
 import { createApiKey } from '../../src/store/api-keys.js';
 import type { Db } from '../../src/store/db.js';
-import { getEntities, getEntity } from '../../src/store/entities.js';
+import { getEntities, getEntity, unfinished, writeEntity } from '../../src/store/entities.js';
 import { LISTS } from '../../src/store/list-model.js';
 import { queryList } from '../../src/store/lists.js';
 import { runSync } from '../../src/sync/run.js';
 import { resolveSource } from '../../src/sync/sources/index.js';
-import { isSyncRunItem, tableChecksum } from '../support/checksum.js';
+import { allItems, isSyncRunItem, tableChecksum } from '../support/checksum.js';
 import { ARTICLE_FEED, createTestGateway } from '../support/gateway.js';
 import { createTestTable } from '../support/table.js';
 
@@ -339,6 +340,91 @@ describe('Sync: no loss under faults', () => {
     expect(afterCut).not.toEqual(expected);
     expect(resumed.status).toBe('SUCCEEDED');
     expect(await tableChecksum(target.db, { skip: isSyncRunItem, ignore: WRITE_STAMPS })).toEqual(expected);
+  });
+
+  it('finishes a batch of creations with one item, and a batch cut before it is finished by the next writes', async () => {
+    // Prepare: a clean import, for reference
+    const clean = await createTestTable();
+    let markCleared = 0;
+    clean.db.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const update = (args.input as { UpdateExpression?: string }).UpdateExpression;
+        if (context.commandName === 'UpdateItemCommand' && update === 'REMOVE pend') markCleared += 1;
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    const report = await runSync(clean.db, resolveSource(SAMPLE));
+    // The creations' pending marks cost no update each: one item per batch stands for them.
+    expect(report.created).toBeGreaterThan(26);
+    expect(markCleared).toBe(0);
+    // The latest of the sample's deals from Russia to Iran
+    const page = await queryList(clean.db, { lists: [LISTS.dealsBetween('country:RU', 'country:IR')], descending: true }, { first: 1 });
+    const dealId = page.entries[0]?.ref as string;
+    const created = [...(await getEntities(clean.db, [dealId], true)).values()];
+    expect(created[0]?.pending?.batch).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await unfinished(clean.db, created)).toEqual([]);
+
+    // Act: the same import, cut when it writes the item saying its batch of deals is finished
+    // (the parties they name land in the batch before)
+    const target = await createTestTable();
+    const cutDb = target.reopen();
+    let batchesLeft = 1;
+    cutDb.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const item = (args.input as { Item?: { pk?: string } }).Item;
+        if (context.commandName === 'PutItemCommand' && item?.pk?.startsWith('BATCH#') && batchesLeft-- <= 0)
+          throw Object.assign(new Error('process killed'), { name: 'Interrupted' });
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    const cut = await runSync(cutDb, resolveSource(SAMPLE));
+    expect(cut.status).toBe('FAILED');
+    const left = await getEntity(target.db, dealId, true);
+    expect(await unfinished(target.db, [left])).toHaveLength(1);
+    // An editor's write of one of them finishes its change first, then makes its own.
+    await writeEntity(target.db, { ...(left?.record as DealRecord), comments: 'Checked.' }, { actor: 'editor' });
+    await writeEntity(target.db, left?.record as DealRecord, { actor: 'editor' });
+    const resumed = await runSync(target.db, resolveSource(SAMPLE));
+
+    // Assess: every count and list as the clean import left them, nothing added twice (the
+    // editor's two writes aside: the deal's version and revisions)
+    expect(resumed.status).toBe('SUCCEEDED');
+    const sameFacts = {
+      skip: (item: Record<string, unknown>) => isSyncRunItem(item) || String(item.sk).startsWith('REV#'),
+      ignore: [...WRITE_STAMPS, 'v'],
+    };
+    const after = await tableChecksum(target.db, sameFacts);
+    const cleanWithoutRevisions = await tableChecksum(clean.db, sameFacts);
+    expect(after).toEqual(cleanWithoutRevisions);
+  });
+
+  it("removes counter markers on the next batch's updates of the same counters, leaving none behind", async () => {
+    // Prepare: the sample in one batch, for reference
+    const whole = await createTestTable();
+    await runSync(whole.db, resolveSource(SAMPLE));
+    // Act: the sample in batches of 4, so later batches update the counters earlier ones did
+    const small = await createTestTable();
+    const updates: string[] = [];
+    small.db.client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'UpdateItemCommand') updates.push((args.input as { UpdateExpression: string }).UpdateExpression);
+        return next(args);
+      },
+      { step: 'initialize' },
+    );
+    const report = await runSync(small.db, resolveSource(SAMPLE), { batchSize: 4 });
+    // Assess
+    expect(report.status).toBe('SUCCEEDED');
+    const piggybacked = updates.filter((u) => u.startsWith('SET ') && u.includes(' REMOVE '));
+    const alone = updates.filter((u) => u.startsWith('REMOVE #r'));
+    expect(piggybacked.length).toBeGreaterThan(10);
+    expect(alone.length).toBeGreaterThan(0);
+    const markers = (await allItems(small.db)).flatMap((item) => Object.keys(item).filter((name) => name.startsWith('~')));
+    expect(markers).toEqual([]);
+    const facts = { skip: isSyncRunItem, ignore: WRITE_STAMPS };
+    expect(await tableChecksum(small.db, facts)).toEqual(await tableChecksum(whole.db, facts));
   });
 
   it('slows down but drops nothing when DynamoDB throttles and leaves items unprocessed', async () => {

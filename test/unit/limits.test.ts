@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DealRecord, LeaderRecord } from '../../src/domain/records.js';
+import { checkExpressions } from '../../src/store/item-limits.js';
 import { MAX_RECORD_BYTES, unstorableReason } from '../../src/store/limits.js';
 
 const deal = (value: number): DealRecord => ({
@@ -40,5 +41,16 @@ describe('Store: limits of the table', () => {
     expect(unstorableReason(leader)).toBe(
       `the record takes ${JSON.stringify(leader).length + 20 * 5000} bytes; at most ${MAX_RECORD_BYTES} are stored per record`,
     );
+  });
+});
+
+describe('Store: expressions sent to the table', () => {
+  it('refuses an expression over 4 KB, as DynamoDB does and the embedded engine does not', () => {
+    const names = Array.from({ length: 150 }, (_, i) => `attribute_not_exists(#m${i})`);
+    expect(() => checkExpressions({ ConditionExpression: names.slice(0, 100).join(' AND ') })).not.toThrow();
+    expect(() => checkExpressions({ ConditionExpression: names.join(' AND ') })).toThrow(
+      /^ConditionExpression of 4\d{3} bytes is longer than the 4096 bytes DynamoDB allows$/,
+    );
+    expect(() => checkExpressions({ UpdateExpression: `SET ${'é'.repeat(2100)}` })).toThrow(/^UpdateExpression of 4204 bytes/);
   });
 });
