@@ -172,6 +172,45 @@ export const tivSchema = z.strictObject({
   delivered: z.number().nonnegative().optional(),
 });
 
+export const armsDeliverySchema = z.strictObject({
+  year: z.number().int().min(1900).max(2100),
+  delivered: z.number().int().nonnegative().optional().describe('How many weapons were delivered that year.'),
+  tiv: z
+    .number()
+    .nonnegative()
+    .optional()
+    .describe('SIPRI trend-indicator value of what was delivered that year, in millions: military volume, not money.'),
+  estimate: z.boolean().optional().describe('Whether the source flags the number or the year of this delivery as an estimate.'),
+});
+
+/** The first year that two deliveries give, or undefined when each year is given once. */
+function repeatedYear(deliveries: readonly { year: number }[]): number | undefined {
+  const seen = new Set<number>();
+  for (const { year } of deliveries) {
+    if (seen.has(year)) return year;
+    seen.add(year);
+  }
+  return undefined;
+}
+
+/**
+ * A deal's deliveries by year. A feed may list them in any order; they are stored in year
+ * order, so that two feeds listing the same years differently make the same record.
+ */
+const deliveriesSchema = z
+  .array(armsDeliverySchema)
+  .max(100)
+  .superRefine((deliveries, ctx) => {
+    const year = repeatedYear(deliveries);
+    if (year !== undefined) {
+      ctx.addIssue({ code: 'custom', message: `${year} is given twice: one entry per year of delivery, with that year's figures summed` });
+    }
+  })
+  .transform((deliveries) => [...deliveries].sort((a, b) => a.year - b.year))
+  .describe(
+    "What was delivered in each year, one entry per year: given only where the source gives per-year figures (SIPRI's per-delivery export, or a deal-level row with a single year of delivery). Sorted by year when stored.",
+  );
+
 export const dealRecordSchema = z.strictObject({
   type: z.literal('deal'),
   id: idOf('deal'),
@@ -180,6 +219,7 @@ export const dealRecordSchema = z.strictObject({
   items: z.array(armsItemSchema).min(1).max(100),
   value: z.strictObject({ amount: z.number().nonnegative(), currency: z.string().regex(/^[A-Z]{3}$/) }).optional(),
   tiv: tivSchema.optional().describe('SIPRI trend-indicator values, in millions: a measure of military volume, not money.'),
+  deliveries: deliveriesSchema.optional(),
   agreedOn: partialDate.optional().describe('When it was agreed or ordered; absent when no source says.'),
   agreedOnUncertain: z.boolean().optional(),
   disclosedOn: partialDate.optional().describe('When the transfer became public, kept apart from the date of agreement.'),
@@ -266,6 +306,7 @@ export type MeetingRecord = z.infer<typeof meetingRecordSchema>;
 export type DealRecord = z.infer<typeof dealRecordSchema>;
 export type EventRecord = z.infer<typeof eventRecordSchema>;
 export type StatementRecord = z.infer<typeof statementRecordSchema>;
+export type ArmsDelivery = z.infer<typeof armsDeliverySchema>;
 export type Citation = z.infer<typeof citationSchema>;
 export type FactLink = z.infer<typeof factLinkSchema>;
 export type RoleRecord = z.infer<typeof roleSchema>;

@@ -1,4 +1,5 @@
 import type {
+  ArmsDelivery,
   Citation,
   CountryRecord,
   DealRecord,
@@ -32,6 +33,7 @@ export type EventModel = Model<EventRecord>;
 export type StatementModel = Model<StatementRecord>;
 export type SyncRunModel = SyncRunReport & { type: 'syncrun' };
 export type ArmsItemModel = DealRecord['items'][number];
+export type ArmsDeliveryModel = ArmsDelivery;
 export type RoleModel = LeaderRecord['roles'][number];
 export type DelegationModel = MeetingRecord['delegations'][number];
 export type CitationModel = LeaderRecord['citations'][number];

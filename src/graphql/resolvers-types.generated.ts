@@ -1,6 +1,6 @@
 // Generated from schema.graphql by `npm run codegen`. Do not edit.
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { LeaderModel, CountryModel, OrganizationModel, MeetingModel, MilitaryDealModel, EventModel, StatementModel, SourceModel, SyncRunModel, ArmsItemModel, RoleModel, DelegationModel, CitationModel, LocationModel, MeetingAttendeeModel, InvitationModel, EventLinkModel, DealFigureModel, DealDisagreementModel } from './models.js';
+import type { LeaderModel, CountryModel, OrganizationModel, MeetingModel, MilitaryDealModel, EventModel, StatementModel, SourceModel, SyncRunModel, ArmsItemModel, ArmsDeliveryModel, RoleModel, DelegationModel, CitationModel, LocationModel, MeetingAttendeeModel, InvitationModel, EventLinkModel, DealFigureModel, DealDisagreementModel } from './models.js';
 import type { Context } from './context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -21,6 +21,34 @@ export type Scalars = {
 
 /** Who can act or be acted upon: a leader, a state or an organisation. */
 export type Actor = Country | Leader | Organization;
+
+/** What was delivered in one year of a deal, as the source gives it. */
+export type ArmsDelivery = {
+  __typename?: 'ArmsDelivery';
+  /** How many weapons were delivered that year; null when the source does not say. */
+  delivered?: Maybe<Scalars['Int']['output']>;
+  /** Whether the source flags the number or the year of this delivery as an estimate. */
+  estimate: Scalars['Boolean']['output'];
+  /**
+   * SIPRI trend-indicator value of what was delivered that year, in millions of TIV: a measure
+   * of military capability transferred, not money. Null when the source does not say.
+   */
+  tiv?: Maybe<Scalars['Float']['output']>;
+  /** The year of delivery. */
+  year: Scalars['Int']['output'];
+};
+
+/** What was delivered in one year of a deal, as an editor sends it. */
+export type ArmsDeliveryInput = {
+  /** How many weapons were delivered that year. */
+  delivered?: InputMaybe<Scalars['Int']['input']>;
+  /** Whether the source flags the number or the year as an estimate. */
+  estimate?: InputMaybe<Scalars['Boolean']['input']>;
+  /** SIPRI trend-indicator value of what was delivered that year, in millions of TIV (not money). */
+  tiv?: InputMaybe<Scalars['Float']['input']>;
+  /** The year of delivery, 1900 to 2100; one entry per year. */
+  year: Scalars['Int']['input'];
+};
 
 /** One kind of weapon system in a deal. */
 export type ArmsItem = {
@@ -782,6 +810,13 @@ export type MilitaryDeal = Node & {
   comments?: Maybe<Scalars['String']['output']>;
   /** How well it is established. */
   confidence: Confidence;
+  /**
+   * Per year of delivery, where the source gives per-year figures; empty otherwise. SIPRI's
+   * per-delivery export gives them for every deal; its deal-level export only for a deal
+   * delivered in a single year. In year order; for SIPRI records their TIV adds up to
+   * `tiv.delivered`.
+   */
+  deliveries: Array<ArmsDelivery>;
   /** Where this deal and its source records say different things, each value with its source. */
   disagreements: Array<DealDisagreement>;
   /** When the transfer became public (reported, confirmed), apart from when it was agreed. */
@@ -885,6 +920,8 @@ export type MilitaryDealInput = {
   comments?: InputMaybe<Scalars['String']['input']>;
   /** How well it is established; REPORTED when a new deal leaves it out. */
   confidence?: InputMaybe<Confidence>;
+  /** What was delivered in each year, one entry per year (stored in year order); null clears them. */
+  deliveries?: InputMaybe<Array<ArmsDeliveryInput>>;
   /** When the transfer became public. */
   disclosedOn?: InputMaybe<Scalars['PartialDate']['input']>;
   /** Absent: a new deal, `deal:` + date agreed, parties and first item. Present: the deal to change. */
@@ -2059,6 +2096,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Actor: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['Actor']>;
+  ArmsDelivery: ResolverTypeWrapper<ArmsDeliveryModel>;
+  ArmsDeliveryInput: ArmsDeliveryInput;
   ArmsItem: ResolverTypeWrapper<ArmsItemModel>;
   ArmsItemInput: ArmsItemInput;
   ArmsTransferFilter: ArmsTransferFilter;
@@ -2162,6 +2201,8 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Actor: ResolversUnionTypes<ResolversParentTypes>['Actor'];
+  ArmsDelivery: ArmsDeliveryModel;
+  ArmsDeliveryInput: ArmsDeliveryInput;
   ArmsItem: ArmsItemModel;
   ArmsItemInput: ArmsItemInput;
   ArmsTransferFilter: ArmsTransferFilter;
@@ -2258,6 +2299,13 @@ export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context,
 
 export type ActorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Actor'] = ResolversParentTypes['Actor']> = {
   __resolveType: TypeResolveFn<'Country' | 'Leader' | 'Organization', ParentType, ContextType>;
+};
+
+export type ArmsDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ArmsDelivery'] = ResolversParentTypes['ArmsDelivery']> = {
+  delivered?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  estimate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  tiv?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ArmsItemResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ArmsItem'] = ResolversParentTypes['ArmsItem']> = {
@@ -2474,6 +2522,7 @@ export type MilitaryDealResolvers<ContextType = Context, ParentType extends Reso
   citations?: Resolver<Array<ResolversTypes['Citation']>, ParentType, ContextType>;
   comments?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   confidence?: Resolver<ResolversTypes['Confidence'], ParentType, ContextType>;
+  deliveries?: Resolver<Array<ResolversTypes['ArmsDelivery']>, ParentType, ContextType>;
   disagreements?: Resolver<Array<ResolversTypes['DealDisagreement']>, ParentType, ContextType>;
   disclosedOn?: Resolver<Maybe<ResolversTypes['PartialDate']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2733,6 +2782,7 @@ export type TivResolvers<ContextType = Context, ParentType extends ResolversPare
 
 export type Resolvers<ContextType = Context> = {
   Actor?: ActorResolvers<ContextType>;
+  ArmsDelivery?: ArmsDeliveryResolvers<ContextType>;
   ArmsItem?: ArmsItemResolvers<ContextType>;
   ArmsTransferGroup?: ArmsTransferGroupResolvers<ContextType>;
   ArmsTransferGroupEdge?: ArmsTransferGroupEdgeResolvers<ContextType>;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { DealRecord } from '../../src/domain/records.js';
+import { createApiKey } from '../../src/store/api-keys.js';
 import type { Db } from '../../src/store/db.js';
 import { getEntities, getEntity, unfinished, writeEntity } from '../../src/store/entities.js';
 import { LISTS } from '../../src/store/list-model.js';
@@ -18,6 +19,8 @@ const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/sipri/${nam
 const SAMPLE = fixture('trade-register-2026-05-sample.csv');
 const MULTILINE = fixture('trade-register-2025-10-multiline-excerpt.csv');
 const PER_DELIVERY = fixture('per-delivery-excerpt.csv');
+const PER_DELIVERY_2000 = fixture('per-delivery-2000-2001-excerpt.csv');
+const ARTICLE_SOURCE = 'source:article-putin-pezeshkian-ashgabat-2024-10-11';
 /** Attributes that record when and by whom, which differ between two tables with the same facts. */
 const WRITE_STAMPS = ['at', 'by', 'replacedAt', 'replacedBy'];
 
@@ -157,6 +160,154 @@ describe('Sync: feed format', () => {
     const report = await runSync(db, resolveSource('/nonexistent/feed.ndjson'));
     expect(report.status).toBe('FAILED');
     expect(report.error).toMatch(/cannot be read \(ENOENT\)/);
+  });
+});
+
+describe('Sync: deliveries by year', () => {
+  interface Delivery {
+    year: number;
+    delivered: number | null;
+    tiv: number | null;
+    estimate: boolean;
+  }
+  interface DealNode {
+    id: string;
+    items: { designation: string | null }[];
+    tiv: { delivered: number | null } | null;
+    deliveries: Delivery[];
+  }
+  const DEALS = `query ($supplier: String!, $recipient: String!) {
+    militaryDeals(filter: { supplier: $supplier, recipient: $recipient }, first: 50) {
+      edges { node { id items { designation } tiv { delivered } deliveries { year delivered tiv estimate } } } } }`;
+  const DEAL = 'query ($id: ID!) { militaryDeal(id: $id) { deliveries { year delivered tiv estimate } } }';
+
+  async function dealsBetween(gateway: Awaited<ReturnType<typeof createTestGateway>>, supplier: string, recipient: string) {
+    const answer = await gateway.query<{ militaryDeals: { edges: { node: DealNode }[] } }>(DEALS, { supplier, recipient });
+    expect(answer.errors).toBeUndefined();
+    return answer.data?.militaryDeals.edges.map((e) => e.node) ?? [];
+  }
+  const designated = (deals: DealNode[], designation: string) => deals.find((d) => d.items[0]?.designation === designation);
+
+  it('answers what each year delivered, from the per-delivery and the deal-level layout', async () => {
+    // Prepare
+    const gateway = await createTestGateway({ seed: false });
+    // Act
+    const perDelivery = await runSync(gateway.db, resolveSource(PER_DELIVERY_2000));
+    const dealLevel = await runSync(gateway.db, resolveSource(SAMPLE));
+    // Assess
+    expect([perDelivery.rejected, dealLevel.rejected]).toEqual([0, 0]);
+    // SIPRI AT 32502 and 37654, China to Algeria: lines 13-16 of the per-delivery excerpt.
+    const chinaAlgeria = await dealsBetween(gateway, 'CN', 'DZ');
+    expect(designated(chinaAlgeria, 'C-802')).toMatchObject({
+      tiv: { delivered: 15.3 },
+      deliveries: [
+        { year: 2000, delivered: 8, tiv: 7.2, estimate: true },
+        { year: 2001, delivered: 9, tiv: 8.1, estimate: true },
+      ],
+    });
+    expect(designated(chinaAlgeria, 'Type-347G')?.deliveries).toEqual([
+      { year: 2000, delivered: 1, tiv: 2.5, estimate: true },
+      { year: 2001, delivered: 1, tiv: 2.5, estimate: true },
+    ]);
+    // Deal level: S-300PMU2 Favorit delivered in 2016 alone ("4,,2016,…,220"); Yak-130 over 2023 and 2024.
+    const russiaIran = await dealsBetween(gateway, 'RU', 'IR');
+    expect(designated(russiaIran, 'S-300PMU2 Favorit')?.deliveries).toEqual([{ year: 2016, delivered: 4, tiv: 220, estimate: false }]);
+    expect(designated(russiaIran, 'Yak-130')).toMatchObject({ tiv: { delivered: 63 }, deliveries: [] });
+  });
+
+  it("gives null for a year's figure a feed leaves out, keeps the years in order, and refuses a year given twice", async () => {
+    // Prepare
+    const gateway = await createTestGateway();
+    const deal = {
+      type: 'deal',
+      supplier: 'country:RU',
+      recipient: 'country:IR',
+      items: [{ description: 'radar' }],
+      status: 'DELIVERING',
+      confidence: 'REPORTED',
+      citations: [{ source: ARTICLE_SOURCE }],
+    };
+    const path = tempFeed([
+      { format: 'geo-feed', version: 1 },
+      {
+        ...deal,
+        id: 'deal:radars-by-year',
+        deliveries: [
+          { year: 2021, tiv: 3.5 },
+          { year: 2020, delivered: 4 },
+        ],
+      },
+      {
+        ...deal,
+        id: 'deal:radars-twice',
+        deliveries: [
+          { year: 2020, delivered: 1 },
+          { year: 2020, delivered: 2 },
+        ],
+      },
+    ]);
+    // Act
+    const report = await runSync(gateway.db, resolveSource(path));
+    const answer = await gateway.query<{ militaryDeal: { deliveries: Delivery[] } }>(DEAL, { id: 'deal:radars-by-year' });
+    // Assess
+    expect(report.rejects).toEqual([
+      { line: 3, message: "deliveries: 2020 is given twice: one entry per year of delivery, with that year's figures summed" },
+    ]);
+    expect(await getEntity(gateway.db, 'deal:radars-twice')).toBeNull();
+    expect(answer.data?.militaryDeal.deliveries).toEqual([
+      { year: 2020, delivered: 4, tiv: null, estimate: false },
+      { year: 2021, delivered: null, tiv: 3.5, estimate: false },
+    ]);
+    // A deal without per-year figures (the article's) answers an empty list.
+    const article = await gateway.query<{ militaryDeal: { deliveries: Delivery[] } }>(DEAL, {
+      id: 'deal:2022-iran-russia-drones',
+    });
+    expect(article.data?.militaryDeal.deliveries).toEqual([]);
+  });
+
+  it("refuses an editor's deal that gives a year twice with BAD_USER_INPUT, and changes nothing", async () => {
+    // Prepare
+    const gateway = await createTestGateway();
+    const editor = { authorization: `Bearer ${(await createApiKey(gateway.db, 'deliveries test', 'editor')).key}` };
+    const upsert = `mutation ($input: MilitaryDealInput!) { upsertMilitaryDeal(input: $input) {
+      id deliveries { year delivered tiv estimate } } }`;
+    const input = {
+      supplier: 'RU',
+      recipient: 'IR',
+      agreedOn: '2019',
+      items: [{ designation: 'Krasukha-4', description: 'jammer' }],
+      status: 'DELIVERED',
+      citations: [{ source: ARTICLE_SOURCE }],
+    };
+    const created = await gateway.query<{ upsertMilitaryDeal: { id: string; deliveries: Delivery[] } }>(
+      upsert,
+      { input: { ...input, deliveries: [{ year: 2021, delivered: 2, tiv: 1.5, estimate: true }] } },
+      editor,
+    );
+    expect(created.errors).toBeUndefined();
+    const id = created.data?.upsertMilitaryDeal.id as string;
+    const before = await tableChecksum(gateway.db);
+    // Act
+    const refused = await gateway.query(
+      upsert,
+      {
+        input: {
+          id,
+          deliveries: [
+            { year: 2021, delivered: 2 },
+            { year: 2021, delivered: 3 },
+          ],
+        },
+      },
+      editor,
+    );
+    // Assess
+    expect(created.data?.upsertMilitaryDeal.deliveries).toEqual([{ year: 2021, delivered: 2, tiv: 1.5, estimate: true }]);
+    expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    expect(refused.errors?.[0]?.message).toBe(
+      "input: deliveries: 2021 is given twice: one entry per year of delivery, with that year's figures summed",
+    );
+    expect(await tableChecksum(gateway.db)).toEqual(before);
   });
 });
 

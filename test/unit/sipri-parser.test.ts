@@ -10,6 +10,7 @@ const FIXTURES = new URL('../fixtures/sipri/', import.meta.url);
 const SAMPLE = 'trade-register-2026-05-sample.csv';
 const MULTILINE = 'trade-register-2025-10-multiline-excerpt.csv';
 const PER_DELIVERY = 'per-delivery-excerpt.csv';
+const PER_DELIVERY_2000 = 'per-delivery-2000-2001-excerpt.csv';
 const SAMPLE_SOURCE = 'source:sipri-arms-transfers-2026-05-18';
 
 type Refused = Extract<Parsed, { ok: false }>;
@@ -408,6 +409,121 @@ describe('Parser: SIPRI', () => {
     });
     const line = parsed.find((p) => p.ok && p.record.id === bushmaster.id)?.line;
     expect(line).toBe(14);
+  });
+
+  it('keeps what each year delivered: SIPRI AT 32502, C-802 from China to Algeria, 8 in 2000 and 9 in 2001', async () => {
+    // Prepare: lines 13-14 of the excerpt, 2001 before 2000:
+    // 32502,China,Algeria,C-802,anti-ship missile,Missiles,1999,Yes,9,Yes,2001,Yes,New,0.9,0.9,8.1,No
+    // 32502,China,Algeria,C-802,anti-ship missile,Missiles,1999,Yes,8,Yes,2000,Yes,New,0.9,0.9,7.2,No
+    // Act
+    const parsed = await parseFixture(PER_DELIVERY_2000);
+    // Assess
+    expect(refusalsOf(parsed)).toEqual([]);
+    expect(dealsOf(parsed)).toHaveLength(8);
+    const c802 = dealBy(parsed, 'country:CN', 'country:DZ', 'C-802');
+    expect(c802.deliveries).toEqual([
+      { year: 2000, delivered: 8, tiv: 7.2, estimate: true },
+      { year: 2001, delivered: 9, tiv: 8.1, estimate: true },
+    ]);
+    expect(c802).toMatchObject({
+      agreedOn: '1999',
+      agreedOnUncertain: true,
+      tiv: { perUnit: 0.9, delivered: 15.3 },
+      items: [{ delivered: 17, deliveredUncertain: true, deliveryYears: [2000, 2001] }],
+      summary: 'Algeria ordered C-802 anti-ship missile from China in 1999; 17 delivered in 2000-2001 (SIPRI).',
+    });
+
+    // 32501, TEST-71 from Russia: in 2000 only the number is an estimate (8,Yes,2000,No), in 2001 both (8,Yes,2001,Yes).
+    expect(dealBy(parsed, 'country:RU', 'country:DZ', 'TEST-71').deliveries).toEqual([
+      { year: 2000, delivered: 8, tiv: 8, estimate: true },
+      { year: 2001, delivered: 8, tiv: 8, estimate: true },
+    ]);
+    // 33356, R-27R/T from Ukraine: one year, neither flag (42,No,2000,No).
+    expect(dealBy(parsed, 'country:UA', 'country:DZ', 'R-27R/T').deliveries).toEqual([
+      { year: 2000, delivered: 42, tiv: 7.98, estimate: false },
+    ]);
+    // 32402, Beech-1900 from the United States: the number is an estimate, the year not (6,Yes,2001,No).
+    expect(dealBy(parsed, 'country:US', 'country:DZ', 'Beech-1900')).toMatchObject({
+      deliveries: [{ year: 2001, delivered: 6, tiv: 22.8, estimate: true }],
+      tiv: { delivered: 22.8 },
+    });
+  });
+
+  it('tells estimated years from exact ones and puts them in year order: Strela-2 and M-113 to Ukraine', async () => {
+    const parsed = await parseFixture(PER_DELIVERY);
+    // 67496: 144,Yes,2023,No,…,2.3 then 291,No,2022,No,…,4.66.
+    expect(dealBy(parsed, 'country:CZ', 'country:UA', 'Strela-2')).toMatchObject({
+      deliveries: [
+        { year: 2022, delivered: 291, tiv: 4.66, estimate: false },
+        { year: 2023, delivered: 144, tiv: 2.3, estimate: true },
+      ],
+      tiv: { delivered: 6.96 },
+    });
+    // 66850: 46,No,2022,No,…,4.6 then 90,Yes,2023,Yes,…,9 (66807, also M-113 from Belgium, is ordered 2023).
+    const m113 = dealsOf(parsed).filter((d) => d.items[0]?.designation === 'M-113' && d.agreedOn === '2022');
+    expect(m113.map((d) => d.deliveries)).toEqual([
+      [
+        { year: 2022, delivered: 46, tiv: 4.6, estimate: false },
+        { year: 2023, delivered: 90, tiv: 9, estimate: true },
+      ],
+    ]);
+  });
+
+  it("adds up a deal's TIV of the years to its TIV delivered, in every per-delivery fixture", async () => {
+    for (const fixture of [PER_DELIVERY, PER_DELIVERY_2000]) {
+      for (const deal of dealsOf(await parseFixture(fixture))) {
+        const years = deal.deliveries ?? [];
+        expect(years.length, deal.id).toBeGreaterThan(0);
+        expect(years.map((d) => d.year)).toEqual(deal.items[0]?.deliveryYears);
+        const sum = years.reduce((total, d) => total + (d.tiv ?? 0), 0);
+        expect(deal.tiv?.delivered, deal.id).toBeCloseTo(sum, 6);
+      }
+    }
+  });
+
+  it('sums two rows of one deal for the same year, an estimate if either row says so', async () => {
+    // Prepare: SIPRI's exports checked have one row per deal and year; this file has two for 2001.
+    const header = fixtureText(PER_DELIVERY_2000).split('\n').slice(0, 12).join('\n');
+    const rows = [
+      '40001,China,Algeria,C-802,anti-ship missile,Missiles,1999,No,9,No,2001,No,New,0.9,0.9,8.1,No',
+      '40001,China,Algeria,C-802,anti-ship missile,Missiles,1999,No,1,No,2000,No,New,0.9,0.9,0.9,No',
+      '40001,China,Algeria,C-802,anti-ship missile,Missiles,1999,No,8,No,2001,Yes,New,0.9,0.9,7.2,No',
+    ];
+    // Act
+    const parsed = await parseText(`${header}\n${rows.join('\n')}\n`);
+    // Assess
+    expect(refusalsOf(parsed)).toEqual([]);
+    expect(dealsOf(parsed)).toHaveLength(1);
+    expect(dealsOf(parsed)[0]).toMatchObject({
+      deliveries: [
+        { year: 2000, delivered: 1, tiv: 0.9, estimate: false },
+        { year: 2001, delivered: 17, tiv: 15.3, estimate: true },
+      ],
+      tiv: { delivered: 16.2 },
+      items: [{ delivered: 18, deliveryYears: [2000, 2001] }],
+    });
+  });
+
+  it('gives a deal-level row its year of delivery when it lists one, and no split when it lists several', async () => {
+    const parsed = await parseFixture(SAMPLE);
+    // Iran,Russia,2015,,4,,S-300PMU2 Favorit,…,4,,2016,New,…,55,220,220
+    expect(dealBy(parsed, 'country:RU', 'country:IR', 'S-300PMU2 Favorit').deliveries).toEqual([
+      { year: 2016, delivered: 4, tiv: 220, estimate: false },
+    ]);
+    // Russia,Iran,2023,,200,?,Fath-360,…,200,?,2024,New,,0.12,24,24: the "?" after the number delivered.
+    expect(dealBy(parsed, 'country:IR', 'country:RU', 'Fath-360').deliveries).toEqual([
+      { year: 2024, delivered: 200, tiv: 24, estimate: true },
+    ]);
+    // Brazil,Italy,2022,,98,?,Centauro-2,…,2,,2024,New,…,2.8,274.4,5.6
+    expect(dealBy(parsed, 'country:IT', 'country:BR', 'Centauro-2').deliveries).toEqual([
+      { year: 2024, delivered: 2, tiv: 5.6, estimate: false },
+    ]);
+    // Several years (Yak-130: 2023; 2024, Shahed-136: 2022 to 2025) or none (Mi-28N): not known per year.
+    expect(dealBy(parsed, 'country:RU', 'country:IR', 'Yak-130').deliveries).toBeUndefined();
+    expect(dealBy(parsed, 'country:IR', 'country:RU', 'Shahed-136').deliveries).toBeUndefined();
+    expect(dealBy(parsed, 'country:RU', 'country:IR', 'Mi-28N').deliveries).toBeUndefined();
+    // 14 of the 26 rows list exactly one year of delivery.
+    expect(dealsOf(parsed).filter((d) => d.deliveries !== undefined)).toHaveLength(14);
   });
 
   it('gives a deal the same id from either layout: Bushmaster to Ukraine, SIPRI AT 65361 per delivery, one row at deal level', async () => {

@@ -20,6 +20,7 @@ import { reportAsOf } from '../../store/sync-runs.js';
 import { isEditor } from '../auth.js';
 import type { Context } from '../context.js';
 import {
+  type ArmsDeliveryModel,
   type CountryModel,
   type EventLinkModel,
   type EventModel,
@@ -264,10 +265,14 @@ export const types: Omit<Resolvers, 'Query' | 'Mutation' | 'PartialDate' | 'Date
     deliveredUncertain: (i: DealRecord['items'][number]) => i.deliveredUncertain === true,
     deliveryYears: (i: DealRecord['items'][number]) => i.deliveryYears ?? [],
   },
+  ArmsDelivery: {
+    estimate: (d: ArmsDeliveryModel) => d.estimate === true,
+  },
   MilitaryDeal: {
     supplier: (p: Model<DealRecord>, _: unknown, ctx: Context) => one(p.supplier, ctx, 'supplier'),
     recipient: (p: Model<DealRecord>, _: unknown, ctx: Context) => one(p.recipient, ctx, 'recipient'),
     agreedOnUncertain: (p: Model<DealRecord>) => p.agreedOnUncertain === true,
+    deliveries: (p: Model<DealRecord>) => p.deliveries ?? [],
     sameAs: (p: Model<DealRecord>, _: unknown, ctx: Context) => optional(p.sameAs, ctx),
     sourceRecords: (p: Model<DealRecord>, _: unknown, ctx: Context) => sourceRecordsOf(ctx, p.id),
     disagreements: async (p: Model<DealRecord>, _: unknown, ctx: Context) =>

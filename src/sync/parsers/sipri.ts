@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { countryCodeForSipriName, countryName, hostCountryForSipriName, isFormerCountry } from '../../domain/countries.js';
 import { countryId } from '../../domain/ids.js';
 import {
+  type ArmsDelivery,
   type CountryRecord,
   checkRecord,
   type DealRecord,
@@ -288,6 +289,8 @@ interface DealFacts {
   delivered?: number | undefined;
   deliveredUncertain: boolean;
   deliveryYears: number[];
+  /** What was delivered in each year, where the export says it; empty otherwise. */
+  deliveries: ArmsDelivery[];
   condition: string;
   tiv: { perUnit?: number | undefined; total?: number | undefined; delivered?: number | undefined };
   comments: string;
@@ -329,6 +332,12 @@ function dealLevelFacts(row: Row, cells: string[], id: string): DealFacts {
   const [designation = '', description = '', delivered = '', deliveredQ = '', deliveryYears = '', condition = ''] = cells.slice(6);
   const [comments = '', perUnit = '', total = '', tivDelivered = ''] = cells.slice(12);
   const quantity = count(ordered, 'Number ordered');
+  const years =
+    deliveryYears === '' ? [] : [...new Set(deliveryYears.split(';').map((y) => Number(year(y.trim(), 'Year(s) of delivery'))))];
+  const numberDelivered = count(delivered, 'Number delivered');
+  const numberDeliveredUncertain = questionMark(deliveredQ, 'Number delivered');
+  const tivOfDelivered = tiv(tivDelivered, 'SIPRI TIV of delivered weapons');
+  const [onlyYear] = years;
   return {
     id,
     line: row.line,
@@ -341,15 +350,21 @@ function dealLevelFacts(row: Row, cells: string[], id: string): DealFacts {
     description,
     ordered: quantity,
     orderedUncertain: questionMark(orderedQ, 'Number ordered'),
-    delivered: count(delivered, 'Number delivered'),
-    deliveredUncertain: questionMark(deliveredQ, 'Number delivered'),
-    deliveryYears: deliveryYears === '' ? [] : deliveryYears.split(';').map((y) => Number(year(y.trim(), 'Year(s) of delivery'))),
+    delivered: numberDelivered,
+    deliveredUncertain: numberDeliveredUncertain,
+    deliveryYears: years,
+    // This layout gives totals over all years of delivery: with a single year, they are that
+    // year's figures; with several, how they split between the years is not known.
+    deliveries:
+      years.length === 1 && onlyYear !== undefined && (numberDelivered !== undefined || tivOfDelivered !== undefined)
+        ? [{ year: onlyYear, delivered: numberDelivered, tiv: tivOfDelivered, estimate: numberDeliveredUncertain }]
+        : [],
     condition,
     tiv: {
       perUnit: tiv(perUnit, 'SIPRI TIV per unit'),
       // SIPRI writes 0 when the number ordered is not known; that is no total.
       total: quantity === undefined ? undefined : tiv(total, 'SIPRI TIV for total order'),
-      delivered: tiv(tivDelivered, 'SIPRI TIV of delivered weapons'),
+      delivered: tivOfDelivered,
     },
     comments,
   };
@@ -369,9 +384,10 @@ interface Delivery {
   description: string;
   orderYear: string;
   orderYearUncertain: boolean;
-  delivered: number;
+  delivered: number | undefined;
   deliveredUncertain: boolean;
   deliveryYear: number;
+  deliveryYearUncertain: boolean;
   condition: string;
   tivPerUnit: number | undefined;
   tivDelivered: number | undefined;
@@ -425,8 +441,17 @@ async function* perDeliveryDeals(rows: AsyncIterable<Row | Refusal>): AsyncGener
 function readDelivery(row: Row): Delivery {
   const cells = row.cells.map((cell) => cell.trim());
   const [atId = '', supplier = '', recipient = '', designation = '', description = '', , orderYear = '', orderEstimate = ''] = cells;
-  const [delivered = '', deliveredEstimate = '', deliveryYear = '', , condition = '', , tivPerUnit = '', tivDelivered = '', local = ''] =
-    cells.slice(8);
+  const [
+    delivered = '',
+    deliveredEstimate = '',
+    deliveryYear = '',
+    deliveryYearEstimate = '',
+    condition = '',
+    ,
+    tivPerUnit = '',
+    tivDelivered = '',
+    local = '',
+  ] = cells.slice(8);
   if (!/^\d+$/.test(atId)) throw new RowProblem(`SIPRI AT Database ID "${atId}" is not a number`);
   return {
     row,
@@ -437,9 +462,10 @@ function readDelivery(row: Row): Delivery {
     description,
     orderYear: year(orderYear, 'Order date'),
     orderYearUncertain: yesNo(orderEstimate, 'Order date is estimate'),
-    delivered: count(delivered, 'Numbers delivered') ?? 0,
+    delivered: count(delivered, 'Numbers delivered'),
     deliveredUncertain: yesNo(deliveredEstimate, 'Numbers delivered is estimate'),
     deliveryYear: Number(year(deliveryYear, 'Delivery year')),
+    deliveryYearUncertain: yesNo(deliveryYearEstimate, 'Delivery year is estimate'),
     condition,
     tivPerUnit: tiv(tivPerUnit, 'TIV deal unit'),
     tivDelivered: tiv(tivDelivered, 'TIV delivery values'),
@@ -453,7 +479,8 @@ function sameDeal(a: Delivery, b: Delivery): boolean {
 
 function groupFacts(group: Delivery[], id: string): DealFacts {
   const first = group[0] as Delivery;
-  const tivs = group.map((d) => d.tivDelivered).filter((t) => t !== undefined);
+  const deliveries = deliveriesByYear(group);
+  const tivs = deliveries.map((d) => d.tiv).filter((t) => t !== undefined);
   return {
     id,
     line: first.row.line,
@@ -466,15 +493,42 @@ function groupFacts(group: Delivery[], id: string): DealFacts {
     description: first.description,
     // This layout does not give the number ordered.
     orderedUncertain: false,
-    delivered: group.reduce((sum, d) => sum + d.delivered, 0),
+    delivered: group.reduce((sum, d) => sum + (d.delivered ?? 0), 0),
     deliveredUncertain: group.some((d) => d.deliveredUncertain),
-    deliveryYears: [...new Set(group.map((d) => d.deliveryYear))].sort((a, b) => a - b),
+    deliveryYears: deliveries.map((d) => d.year),
+    deliveries,
     condition: first.condition,
     // TIV deal unit already counts second-hand weapons at SIPRI's reduced rate; "SIPRI
-    // estimate" is the value of a new one.
+    // estimate" is the value of a new one. The TIV delivered is the sum of the years' TIV, so
+    // that totals by year of delivery add up to the deal's.
     tiv: { perUnit: first.tivPerUnit, delivered: tivs.length > 0 ? roundTiv(tivs.reduce((sum, t) => sum + t, 0)) : undefined },
     comments: group.some((d) => d.localProduction) ? 'Local production' : '',
   };
+}
+
+/**
+ * The deliveries of a per-delivery deal, one per year in year order: rows of the same year
+ * (none in the exports checked, but nothing forbids them) are summed, and the year counts as
+ * an estimate when any of its rows flags the number or the year as one.
+ */
+function deliveriesByYear(group: Delivery[]): ArmsDelivery[] {
+  const years = new Map<number, ArmsDelivery>();
+  for (const row of group) {
+    const held = years.get(row.deliveryYear);
+    const tivSum = sumKnown(held?.tiv, row.tivDelivered);
+    years.set(row.deliveryYear, {
+      year: row.deliveryYear,
+      delivered: sumKnown(held?.delivered, row.delivered),
+      tiv: tivSum === undefined ? undefined : roundTiv(tivSum),
+      estimate: held?.estimate === true || row.deliveredUncertain || row.deliveryYearUncertain,
+    });
+  }
+  return [...years.values()].sort((a, b) => a.year - b.year);
+}
+
+/** The sum of the values that are known; undefined when neither is. */
+function sumKnown(a: number | undefined, b: number | undefined): number | undefined {
+  return a === undefined && b === undefined ? undefined : (a ?? 0) + (b ?? 0);
 }
 
 /** Sums of SIPRI's two-decimal values, without binary floating-point noise (16.800000000000001). */
@@ -510,6 +564,7 @@ function dealRecord(deal: DealFacts, supplier: Party, recipient: Party, source: 
       }),
     ],
     tiv: Object.keys(tivValues).length > 0 ? tivValues : undefined,
+    deliveries: deal.deliveries.length > 0 ? deal.deliveries.map((d) => defined(d)) : undefined,
     agreedOn: deal.orderYear,
     agreedOnUncertain: deal.orderYearUncertain,
     status: dealStatus(deal.ordered, deal.delivered),
