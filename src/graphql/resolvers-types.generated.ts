@@ -101,9 +101,9 @@ export type ArmsItemInput = {
 
 /** Which deals `armsTransferStats` totals. */
 export type ArmsTransferFilter = {
-  /** Only deals ordered in this year or later. */
+  /** Only deals ordered in this year or later (not with groupBy DELIVERY_YEAR). */
   orderedFrom?: InputMaybe<Scalars['Int']['input']>;
-  /** Only deals ordered in this year or earlier. */
+  /** Only deals ordered in this year or earlier (not with groupBy DELIVERY_YEAR). */
   orderedTo?: InputMaybe<Scalars['Int']['input']>;
   /** Who receives: an ISO code or an actor id. */
   recipient?: InputMaybe<Scalars['String']['input']>;
@@ -111,10 +111,12 @@ export type ArmsTransferFilter = {
   supplier?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** The totals of one supplier, recipient or year of order. */
+/** The totals of one supplier, recipient, year of order or year of delivery. */
 export type ArmsTransferGroup = {
   __typename?: 'ArmsTransferGroup';
-  /** The year of order, when grouped by year; null for deals with no known year. */
+  /** The year of delivery, when grouped by year of delivery; null for deliveries the source does not split by year. */
+  deliveryYear?: Maybe<Scalars['Int']['output']>;
+  /** The year of order, when grouped by year of order; null for deals with no known year. */
   orderYear?: Maybe<Scalars['Int']['output']>;
   /** The supplier or recipient, when grouped by one. */
   party?: Maybe<Actor>;
@@ -133,6 +135,15 @@ export type ArmsTransferGroupEdge = {
 
 /** What one entry of `armsTransferStats` totals. */
 export type ArmsTransferGrouping =
+  /**
+   * One entry per year of delivery, with what was delivered that year, where the source gives
+   * per-year figures (SIPRI's per-delivery exports; a deal-level record with one year of
+   * delivery). Deliveries not split by year are one entry with no year. An entry's `deals` are
+   * the deals delivering that year and its ordered totals what those deals ordered, so a deal
+   * delivering over several years is in each of their entries; the answer's `totals` count each
+   * deal once.
+   */
+  | 'DELIVERY_YEAR'
   /** One entry per year of order. */
   | 'ORDER_YEAR'
   /** One entry per recipient. */
@@ -2322,6 +2333,7 @@ export type ArmsItemResolvers<ContextType = Context, ParentType extends Resolver
 };
 
 export type ArmsTransferGroupResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ArmsTransferGroup'] = ResolversParentTypes['ArmsTransferGroup']> = {
+  deliveryYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   orderYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   party?: Resolver<Maybe<ResolversTypes['Actor']>, ParentType, ContextType>;
   totals?: Resolver<ResolversTypes['ArmsTransferTotals'], ParentType, ContextType>;

@@ -9,10 +9,13 @@ import type { Db } from './db.js';
  * and never a deal.
  *
  * One item per group, holding every year: field `<year>:<total>` (`2015:td`, TIV delivered of
- * deals ordered in 2015) and `<year>:src:<source>` (deals citing that source). A range of years
- * is then summed from the fields of one item per group, however many years it spans, and the
- * counters a sync moves are few enough to be added together (one update per group and batch of
- * deals). Seven counters per deal, each `{ pk: STATS#<supplier|*>#<recipient|*>, sk }`:
+ * deals ordered in 2015) and `<year>:src:<source>` (deals citing that source). Beside them, by
+ * year of delivery where the source gives per-year figures: `D<year>:<total>` (`D2016:td`, TIV
+ * delivered in 2016; `D2016:n`, deals delivering that year, and `D2016:to`/`D2016:qo`, what
+ * those deals ordered), and `D0000:<total>` for deals that delivered without such figures.
+ * A range of years is then summed from the fields of one item per group, however many years it
+ * spans, and the counters a sync moves are few enough to be added together (one update per
+ * group and batch of deals). Seven counters per deal, each `{ pk: STATS#<supplier|*>#<recipient|*>, sk }`:
  *
  * | partition             | sort key         | serves                                         |
  * | --------------------- | ---------------- | ---------------------------------------------- |
@@ -75,6 +78,9 @@ export const UNKNOWN_YEAR = '0000';
 /** TIV as stored: millionths of a million TIV, whole numbers. */
 export const TIV_SCALE = 1_000_000;
 
+/** Marks the fields by year of delivery. */
+const DELIVERY = 'D';
+
 /** The field of `year`'s part of a counter: a total's short name, or `src:<source>`. */
 const field = (year: string, part: string) => `${year}:${part}`;
 
@@ -104,6 +110,23 @@ function countersOf(deal: DealRecord): { pk: string; sk: string }[] {
   ];
 }
 
+/**
+ * What a deal adds per year of delivery: each year's deliveries where the source gives them,
+ * else, when something was delivered, all of it under UNKNOWN_YEAR. Each counts the deal once
+ * and the deal's orders, so a year's group says what the deals delivering that year ordered.
+ */
+function deliveriesOf(deal: DealRecord, totals: Totals): [string, Totals][] {
+  const ordered = { deals: 1, tivOrdered: totals.tivOrdered, numberOrdered: totals.numberOrdered };
+  if (deal.deliveries && deal.deliveries.length > 0) {
+    return deal.deliveries.map((d) => [
+      String(d.year),
+      { ...ordered, tivDelivered: Math.round((d.tiv ?? 0) * TIV_SCALE), numberDelivered: d.delivered ?? 0 },
+    ]);
+  }
+  if (totals.tivDelivered === 0 && totals.numberDelivered === 0) return [];
+  return [[UNKNOWN_YEAR, totals]];
+}
+
 /** The fields a deal adds to each of its counters, with what it adds to each. */
 function fieldsOf(deal: DealRecord): Map<string, number> {
   const year = deal.agreedOn ? deal.agreedOn.slice(0, 4) : UNKNOWN_YEAR;
@@ -111,6 +134,9 @@ function fieldsOf(deal: DealRecord): Map<string, number> {
   const fields = new Map<string, number>();
   for (const k of TOTAL_KEYS) if (totals[k] !== 0) fields.set(field(year, TOTAL_FIELDS[k]), totals[k]);
   for (const source of new Set(deal.citations.map((c) => c.source))) fields.set(field(year, `${SOURCE_PREFIX}${source}`), 1);
+  for (const [delivered, part] of deliveriesOf(deal, totals)) {
+    for (const k of TOTAL_KEYS) if (part[k] !== 0) fields.set(field(`${DELIVERY}${delivered}`, TOTAL_FIELDS[k]), part[k]);
+  }
   return fields;
 }
 
@@ -150,12 +176,13 @@ export interface StatsQuery {
   recipient?: string;
   fromYear?: number;
   toYear?: number;
-  groupBy: 'SUPPLIER' | 'RECIPIENT' | 'ORDER_YEAR';
+  /** DELIVERY_YEAR groups by year of delivery; `fromYear` and `toYear` (years of order) are then not given. */
+  groupBy: 'SUPPLIER' | 'RECIPIENT' | 'ORDER_YEAR' | 'DELIVERY_YEAR';
 }
 
 /** One group's totals and the sources its deals cite. */
 export interface StatsGroup {
-  /** The supplier's or recipient's id, or the year of order (UNKNOWN_YEAR when not known). */
+  /** The supplier's or recipient's id, or the year of order or delivery (UNKNOWN_YEAR when not known). */
   key: string;
   totals: Totals;
 }
@@ -180,8 +207,8 @@ function countersFor(query: StatsQuery): Counters {
   if (supplier !== undefined && recipient !== undefined) return { pk: statsPartition(supplier, '*'), sk: `${BY_RECIPIENT}${recipient}` };
   const pk = statsPartition(supplier ?? '*', recipient ?? '*');
   // A filtered party grouped by its own side is one group: its partition's year item.
-  if (groupBy === 'ORDER_YEAR' || (groupBy === 'SUPPLIER' && supplier) || (groupBy === 'RECIPIENT' && recipient))
-    return { pk, sk: BY_YEAR };
+  const byYear = groupBy === 'ORDER_YEAR' || groupBy === 'DELIVERY_YEAR';
+  if (byYear || (groupBy === 'SUPPLIER' && supplier) || (groupBy === 'RECIPIENT' && recipient)) return { pk, sk: BY_YEAR };
   return { pk, prefix: groupBy === 'SUPPLIER' ? BY_SUPPLIER : BY_RECIPIENT };
 }
 
@@ -209,7 +236,8 @@ async function readCounters(db: Db, where: Counters): Promise<Record<string, unk
 /**
  * Totals deals by reading their counters: one GetItem or one Query (see the table above), then
  * the fields of the years asked for summed per group in memory. Deals of no known year count
- * only when no year bound is given.
+ * only when no year bound is given. Grouped by year of delivery, the groups come from the
+ * delivery fields and the overall totals and sources from the others, as for any grouping.
  */
 export async function readStats(db: Db, query: StatsQuery): Promise<StatsAnswer> {
   const where = countersFor(query);
@@ -218,35 +246,43 @@ export async function readStats(db: Db, query: StatsQuery): Promise<StatsAnswer>
   const low = String(query.fromYear ?? 1).padStart(4, '0');
   const high = String(query.toYear ?? 9999).padStart(4, '0');
   const inRange = (year: string) => (year === UNKNOWN_YEAR ? anyYear : year >= low && year <= high);
+  const byDelivery = query.groupBy === 'DELIVERY_YEAR';
   const groups = new Map<string, Totals>();
   const totals = zero();
   const sources: Record<string, number> = {};
+  const addTo = (key: string, total: keyof Totals, n: number) => {
+    const group = groups.get(key) ?? zero();
+    group[total] += n;
+    groups.set(key, group);
+  };
   for (const item of items) {
     const sk = item.sk as string;
     for (const [name, value] of Object.entries(item)) {
-      const colon = name.indexOf(':');
-      if (colon !== 4) continue;
-      const year = name.slice(0, 4);
-      if (!inRange(year)) continue;
-      const part = name.slice(colon + 1);
+      const parsed = parseField(name);
+      if (!parsed) continue;
+      const { year, part, delivery } = parsed;
       const n = Number(value);
+      const total = TOTAL_OF_FIELD.get(part);
+      if (delivery) {
+        if (byDelivery && total) addTo(year, total, n);
+        continue;
+      }
+      if (!inRange(year)) continue;
       if (part.startsWith(SOURCE_PREFIX)) {
         const source = part.slice(SOURCE_PREFIX.length);
         sources[source] = (sources[source] ?? 0) + n;
         continue;
       }
-      const total = TOTAL_OF_FIELD.get(part);
       if (!total) continue;
+      totals[total] += n;
+      if (byDelivery) continue;
       const key =
         query.groupBy === 'ORDER_YEAR'
           ? year
           : 'prefix' in where
             ? sk.slice(where.prefix.length)
             : ((query.groupBy === 'SUPPLIER' ? query.supplier : query.recipient) as string);
-      const group = groups.get(key) ?? zero();
-      group[total] += n;
-      totals[total] += n;
-      groups.set(key, group);
+      addTo(key, total, n);
     }
   }
   return {
@@ -254,4 +290,12 @@ export async function readStats(db: Db, query: StatsQuery): Promise<StatsAnswer>
     totals,
     sources: Object.fromEntries(Object.entries(sources).filter(([, n]) => n !== 0)),
   };
+}
+
+/** A counter field's year, what it totals, and whether it is by year of delivery; undefined for other attributes. */
+function parseField(name: string): { year: string; part: string; delivery: boolean } | undefined {
+  const delivery = name.startsWith(DELIVERY);
+  const at = delivery ? DELIVERY.length : 0;
+  if (name[at + 4] !== ':' || !/^\d{4}$/.test(name.slice(at, at + 4))) return undefined;
+  return { year: name.slice(at, at + 4), part: name.slice(at + 5), delivery };
 }

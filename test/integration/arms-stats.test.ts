@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { DealRecord } from '../../src/domain/records.js';
@@ -9,6 +10,7 @@ import { createTestGateway, type TestGateway } from '../support/gateway.js';
 import { type CsvDeal, readSipriCsv } from '../support/sipri-csv.js';
 
 const SAMPLE = fileURLToPath(new URL('../fixtures/sipri/trade-register-2026-05-sample.csv', import.meta.url));
+const PER_DELIVERY = fileURLToPath(new URL('../fixtures/sipri/per-delivery-2000-2001-excerpt.csv', import.meta.url));
 
 /** SIPRI's names in the sample and the parties they stand for, written out from the file. */
 const PARTY: Record<string, string> = {
@@ -45,11 +47,12 @@ interface Totals {
 }
 type Grouping = 'SUPPLIER' | 'RECIPIENT' | 'ORDER_YEAR';
 
-/** The totals of the CSV's deals, grouped, TIV back in millions. */
-function expected(deals: CsvDeal[], groupBy: Grouping): Map<string, Totals> {
+/** The totals of the CSV's deals, grouped (by `keyOf` when given), TIV back in millions. */
+function expected(deals: CsvDeal[], groupBy: Grouping, keyOf?: (d: CsvDeal) => string): Map<string, Totals> {
   const groups = new Map<string, Totals & { h: [number, number] }>();
   for (const d of deals) {
-    const key = groupBy === 'ORDER_YEAR' ? String(d.year) : (PARTY[groupBy === 'SUPPLIER' ? d.supplier : d.recipient] as string);
+    const key =
+      keyOf?.(d) ?? (groupBy === 'ORDER_YEAR' ? String(d.year) : (PARTY[groupBy === 'SUPPLIER' ? d.supplier : d.recipient] as string));
     const g = groups.get(key) ?? { deals: 0, tivOrdered: 0, tivDelivered: 0, numberOrdered: 0, numberDelivered: 0, h: [0, 0] };
     g.deals += 1;
     g.h[0] += d.tivOrdered;
@@ -71,6 +74,21 @@ const STATS = `query ($filter: ArmsTransferFilter, $groupBy: ArmsTransferGroupin
     pageInfo { hasNextPage endCursor }
   }
 }`;
+
+const BY_DELIVERY = `query ($filter: ArmsTransferFilter, $groupBy: ArmsTransferGrouping!) {
+  armsTransferStats(filter: $filter, groupBy: $groupBy, first: 100) {
+    totals { deals tivOrdered tivDelivered numberOrdered numberDelivered }
+    edges { node { deliveryYear orderYear party { ... on Country { id } }
+      totals { deals tivOrdered tivDelivered numberOrdered numberDelivered } } }
+  }
+}`;
+
+interface DeliveryGroup {
+  deliveryYear: number | null;
+  orderYear: number | null;
+  party: { id: string } | null;
+  totals: Totals;
+}
 
 interface StatsAnswer {
   groupCount: number;
@@ -147,6 +165,65 @@ describe('Query: armsTransferStats', () => {
     ]);
     expect(result.sources).toEqual([{ deals: 7, source: { id: 'source:sipri-arms-transfers-2026-05-18', publishedOn: '2026-05-18' } }]);
     expect(answer.extensions?.dynamodb?.operations).toEqual({ Query: 1, BatchGetItem: 1 });
+  });
+
+  it('groups deliveries by their year: per-delivery rows as they are, a deal-level row when it lists one year', async () => {
+    // Prepare: the per-delivery excerpt, read on its own terms: per row its deal, number, year and TIV delivered
+    const gateway = await createTestGateway({ seed: false });
+    expect((await runSync(gateway.db, resolveSource(PER_DELIVERY))).rejected).toBe(0);
+    const rows = readFileSync(PER_DELIVERY, 'latin1')
+      .split('\n')
+      .filter((line) => /^\d+,/.test(line))
+      .map((line) => line.split(','));
+    const want = new Map<string, { deals: Set<string>; numberDelivered: number; hundredths: number }>();
+    for (const c of rows) {
+      const year = want.get(c[10] as string) ?? { deals: new Set<string>(), numberDelivered: 0, hundredths: 0 };
+      year.deals.add(c[0] as string);
+      year.numberDelivered += Number(c[8]);
+      year.hundredths += Math.round(Number(c[15]) * 100);
+      want.set(c[10] as string, year);
+    }
+    // Act
+    const answer = await gateway.query<{ armsTransferStats: { totals: Totals; edges: { node: DeliveryGroup }[] } }>(BY_DELIVERY, {
+      groupBy: 'DELIVERY_YEAR',
+    });
+    // Assess
+    expect(answer.errors).toBeUndefined();
+    const got = answer.data?.armsTransferStats as { totals: Totals; edges: { node: DeliveryGroup }[] };
+    expect(new Map(got.edges.map(({ node }) => [String(node.deliveryYear), node.totals]))).toEqual(
+      new Map(
+        [...want].map(([year, w]) => [
+          year,
+          { deals: w.deals.size, tivOrdered: 0, tivDelivered: w.hundredths / 100, numberOrdered: 0, numberDelivered: w.numberDelivered },
+        ]),
+      ),
+    );
+    expect(got.edges.every(({ node }) => node.orderYear === null && node.party === null)).toBe(true);
+    expect(got.totals.deals).toBe(new Set(rows.map((c) => c[0])).size);
+
+    // Act: the deal-level sample: one entry per deal delivering in one listed year, the rest without a year
+    const sample = await loaded();
+    const byYear = await sample.query<{ armsTransferStats: { edges: { node: DeliveryGroup }[] } }>(BY_DELIVERY, {
+      groupBy: 'DELIVERY_YEAR',
+      filter: { recipient: 'IR' },
+    });
+    const expectedByYear = expected(
+      csv.filter((d) => d.recipient === 'Iran' && (d.delivered > 0 || d.tivDelivered > 0)),
+      'ORDER_YEAR',
+      (d) => (d.deliveryYears.length === 1 ? String(d.deliveryYears[0]) : 'null'),
+    );
+    expect(new Map(byYear.data?.armsTransferStats.edges.map(({ node }) => [String(node.deliveryYear), node.totals]))).toEqual(
+      expectedByYear,
+    );
+    expect(expectedByYear.has('null')).toBe(true);
+    expect(expectedByYear.size).toBeGreaterThan(1);
+  });
+
+  it('refuses years of order with groupBy DELIVERY_YEAR', async () => {
+    const gateway = await createTestGateway({ seed: false });
+    const answer = await gateway.query(BY_DELIVERY, { groupBy: 'DELIVERY_YEAR', filter: { orderedFrom: 2015 } });
+    expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(answer.errors?.[0]?.message).toMatch(/cannot be combined with groupBy: DELIVERY_YEAR/);
   });
 
   it('sorts by any total and pages through the groups with cursors', async () => {

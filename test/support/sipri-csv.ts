@@ -10,6 +10,8 @@ export interface CsvDeal {
   /** TIV in hundredths (SIPRI gives two decimals), so that sums are exact. */
   tivOrdered: number;
   tivDelivered: number;
+  /** The years of delivery the row lists. */
+  deliveryYears: number[];
 }
 
 /**
@@ -36,6 +38,7 @@ export function readSipriCsv(path: string): CsvDeal[] {
         delivered: Number(c[8] || 0),
         tivOrdered: hundredths(c[14] as string),
         tivDelivered: hundredths(c[15] as string),
+        deliveryYears: (c[10] as string).trim() === '' ? [] : (c[10] as string).split(';').map((y) => Number(y.trim())),
       };
     });
 }

@@ -51,6 +51,12 @@ export async function armsTransferStats(
   if (fromYear !== undefined && toYear !== undefined && fromYear > toYear) {
     throw new ValidationError('filter.orderedFrom must not be after filter.orderedTo', { path: 'filter.orderedTo' });
   }
+  // Deliveries are kept by their own year, not by the year their deal was ordered.
+  if (args.groupBy === 'DELIVERY_YEAR' && (fromYear !== undefined || toYear !== undefined)) {
+    throw new ValidationError('filter.orderedFrom and filter.orderedTo (years of order) cannot be combined with groupBy: DELIVERY_YEAR', {
+      path: fromYear !== undefined ? 'filter.orderedFrom' : 'filter.orderedTo',
+    });
+  }
   if (fromYear !== undefined) query.fromYear = fromYear;
   if (toYear !== undefined) query.toYear = toYear;
   const orderBy = ORDER_BY[args.orderBy ?? 'TIV_DELIVERED'];
@@ -62,7 +68,8 @@ export async function armsTransferStats(
   const answer = await readStats(ctx.db, query);
   const groups = answer.groups.sort((a, b) => b.totals[orderBy] - a.totals[orderBy] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const page = groups.slice(offset, offset + first);
-  const isYear = args.groupBy === 'ORDER_YEAR';
+  const isYear = args.groupBy === 'ORDER_YEAR' || args.groupBy === 'DELIVERY_YEAR';
+  const yearOf = (group: { key: string }) => (group.key === UNKNOWN_YEAR ? null : Number(group.key));
   const [parties, sources] = await Promise.all([
     ctx.loaders.entity.loadMany(isYear ? [] : page.map((g) => g.key)),
     ctx.loaders.entity.loadMany(Object.keys(answer.sources)),
@@ -73,7 +80,8 @@ export async function armsTransferStats(
       cursor: encodeCursor(list, String(offset + i + 1)),
       node: {
         party: isYear || !party || party instanceof Error ? null : (party as LeaderModel | CountryModel | OrganizationModel),
-        orderYear: isYear && group.key !== UNKNOWN_YEAR ? Number(group.key) : null,
+        orderYear: args.groupBy === 'ORDER_YEAR' ? yearOf(group) : null,
+        deliveryYear: args.groupBy === 'DELIVERY_YEAR' ? yearOf(group) : null,
         totals: shown(group.totals),
       },
     };
