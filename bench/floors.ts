@@ -267,9 +267,9 @@ function searchAll(folded: string, first: number): Floor {
 }
 
 /**
- * Totals per supplier over a range of order years: every supplier's counter (one Query, paged
- * by 1 MB), the fields of the years of the range summed, the top ones sorted by TIV delivered,
- * then those suppliers and the sources cited in one BatchGetItem.
+ * Totals per supplier over a range of order years: every supplier's counters of the decades of
+ * the range (one Query, paged by 1 MB), the fields of the years of the range summed, the top
+ * ones sorted by TIV delivered, then those suppliers and the sources cited in one BatchGetItem.
  */
 function armsTransferStats(fromYear: number, toYear: number, first: number): Floor {
   return async (client, table) => {
@@ -282,13 +282,17 @@ function armsTransferStats(fromYear: number, toYear: number, first: number): Flo
       const out = (await client.send(
         new QueryCommand({
           TableName: table,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :s)',
-          ExpressionAttributeValues: { ':pk': 'STATS#*#*', ':s': 'S#' },
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :low AND :high',
+          ExpressionAttributeValues: {
+            ':pk': 'STATS#*#*',
+            ':low': `S#${String(fromYear).slice(0, 3)}`,
+            ':high': `S#${String(toYear).slice(0, 3)}\uffff`,
+          },
           ...(start ? { ExclusiveStartKey: start } : {}),
         }),
       )) as QueryCommandOutput;
       for (const item of (out.Items ?? []) as Record<string, unknown>[]) {
-        const supplier = (item.sk as string).slice(2);
+        const supplier = (item.sk as string).slice('S#201#'.length);
         for (const [name, value] of Object.entries(item)) {
           const year = Number(name.slice(0, 4));
           if (name[4] !== ':' || year < fromYear || year > toYear) continue;

@@ -8,28 +8,30 @@ import type { Db } from './db.js';
  * contribute (an unchanged record moves nothing), so an answer reads O(groups) counter items
  * and never a deal.
  *
- * One item per group, holding every year: field `<year>:<total>` (`2015:td`, TIV delivered of
- * deals ordered in 2015) and `<year>:src:<source>` (deals citing that source). Beside them, by
- * year of delivery where the source gives per-year figures: `D<year>:<total>` (`D2016:td`, TIV
- * delivered in 2016; `D2016:n`, deals delivering that year, and `D2016:to`/`D2016:qo`, what
- * those deals ordered), and `D0000:<total>` for deals that delivered without such figures.
- * A range of years is then summed from the fields of one item per group, however many years it
- * spans, and the counters a sync moves are few enough to be added together (one update per
- * group and batch of deals). Seven counters per deal, each `{ pk: STATS#<supplier|*>#<recipient|*>, sk }`:
+ * One item per group and decade, holding the decade's years: field `<year>:<total>` (`2015:td`,
+ * TIV delivered of deals ordered in 2015) and `<year>:src:<source>` (deals citing that source).
+ * Beside them, by year of delivery where the source gives per-year figures, in the item of the
+ * delivery's decade: `D<year>:<total>` (`D2016:td`, TIV delivered in 2016; `D2016:n`, deals
+ * delivering that year, and `D2016:to`/`D2016:qo`, what those deals ordered), and
+ * `D0000:<total>` for deals that delivered without such figures. A decade per item keeps both
+ * sides small: an answer over ten years reads at most two items per group, not ten (one per
+ * year) nor every year there is; a sync's batch moves a group's decade once, not once per year.
+ * Seven counters per deal and decade, each `{ pk: STATS#<supplier|*>#<recipient|*>, sk }`, with
+ * `<dec>` the first three digits of the year (`201` for 2010–2019, `000` when not known):
  *
- * | partition             | sort key         | serves                                         |
- * | --------------------- | ---------------- | ---------------------------------------------- |
- * | `STATS#*#*`           | `S#<supplier>`   | no party filter, by supplier                   |
- * | `STATS#*#*`           | `R#<recipient>`  | no party filter, by recipient                  |
- * | `STATS#*#*`           | `Y`              | no party filter, by year                       |
- * | `STATS#<supplier>#*`  | `R#<recipient>`  | supplier filter, by recipient; both parties    |
- * | `STATS#<supplier>#*`  | `Y`              | supplier filter, by year or as one group       |
- * | `STATS#*#<recipient>` | `S#<supplier>`   | recipient filter, by supplier                  |
- * | `STATS#*#<recipient>` | `Y`              | recipient filter, by year or as one group      |
+ * | partition             | sort key                | serves                                       |
+ * | --------------------- | ----------------------- | -------------------------------------------- |
+ * | `STATS#*#*`           | `S#<dec>#<supplier>`    | no party filter, by supplier                 |
+ * | `STATS#*#*`           | `R#<dec>#<recipient>`   | no party filter, by recipient                |
+ * | `STATS#*#*`           | `Y#<dec>`               | no party filter, by year                     |
+ * | `STATS#<supplier>#*`  | `R#<dec>#<recipient>`   | supplier filter, by recipient; both parties  |
+ * | `STATS#<supplier>#*`  | `Y#<dec>`               | supplier filter, by year or as one group     |
+ * | `STATS#*#<recipient>` | `S#<dec>#<supplier>`    | recipient filter, by supplier                |
+ * | `STATS#*#<recipient>` | `Y#<dec>`               | recipient filter, by year or as one group    |
  *
- * So an answer is one Query over the `S#` or `R#` items of a partition (one item per group),
- * or one GetItem of a `Y` item (by year, or the filtered party as its only group), or with
- * both parties one GetItem of the pair's item.
+ * So an answer is one Query over the key range of the decades asked for: the `S#` or `R#`
+ * items of the filter's partition, or its `Y#` items (by year, or the filtered party as its only
+ * group); with both parties, the supplier's items by recipient, kept to the recipient's.
  *
  * TIV is kept in millionths as integers so that DynamoDB's ADD (and the sums read back) are
  * exact; it is TIV, never money.
@@ -61,7 +63,7 @@ const SOURCE_PREFIX = 'src:';
 const STATS_PREFIX = 'STATS#';
 const BY_SUPPLIER = 'S#';
 const BY_RECIPIENT = 'R#';
-const BY_YEAR = 'Y';
+const BY_YEAR = 'Y#';
 
 /** The partition of the counters of deals from `supplier` to `recipient` (either `*`: any party). */
 export function statsPartition(supplier: string, recipient: string): string {
@@ -95,18 +97,21 @@ function totalsOf(deal: DealRecord): Totals {
   };
 }
 
-/** The keys of the counters a deal adds to. */
-function countersOf(deal: DealRecord): { pk: string; sk: string }[] {
+/** The decade of a year (`201` for 2015), the part of a counter's key that holds it. */
+const decadeOf = (year: string) => year.slice(0, 3);
+
+/** The keys of the counters a deal adds to in `decade`. */
+function countersOf(deal: DealRecord, decade: string): { pk: string; sk: string }[] {
   const { supplier, recipient } = deal;
   const any = statsPartition('*', '*');
   return [
-    { pk: any, sk: `${BY_SUPPLIER}${supplier}` },
-    { pk: any, sk: `${BY_RECIPIENT}${recipient}` },
-    { pk: any, sk: BY_YEAR },
-    { pk: statsPartition(supplier, '*'), sk: `${BY_RECIPIENT}${recipient}` },
-    { pk: statsPartition(supplier, '*'), sk: BY_YEAR },
-    { pk: statsPartition('*', recipient), sk: `${BY_SUPPLIER}${supplier}` },
-    { pk: statsPartition('*', recipient), sk: BY_YEAR },
+    { pk: any, sk: `${BY_SUPPLIER}${decade}#${supplier}` },
+    { pk: any, sk: `${BY_RECIPIENT}${decade}#${recipient}` },
+    { pk: any, sk: `${BY_YEAR}${decade}` },
+    { pk: statsPartition(supplier, '*'), sk: `${BY_RECIPIENT}${decade}#${recipient}` },
+    { pk: statsPartition(supplier, '*'), sk: `${BY_YEAR}${decade}` },
+    { pk: statsPartition('*', recipient), sk: `${BY_SUPPLIER}${decade}#${supplier}` },
+    { pk: statsPartition('*', recipient), sk: `${BY_YEAR}${decade}` },
   ];
 }
 
@@ -154,12 +159,14 @@ export function statsDeltas(before: EntityRecord | null, after: EntityRecord | n
   const deltas = new Map<string, StatsDelta>();
   const add = (record: EntityRecord | null, sign: 1 | -1) => {
     if (record?.type !== 'deal') return;
-    const fields = fieldsOf(record);
-    for (const key of countersOf(record)) {
-      const at = `${key.pk}\u0000${key.sk}`;
-      const delta = deltas.get(at) ?? { key, fields: new Map<string, number>() };
-      for (const [name, n] of fields) delta.fields.set(name, (delta.fields.get(name) ?? 0) + sign * n);
-      deltas.set(at, delta);
+    for (const [name, n] of fieldsOf(record)) {
+      const parsed = parseField(name) as ParsedField;
+      for (const key of countersOf(record, decadeOf(parsed.year))) {
+        const at = `${key.pk}\u0000${key.sk}`;
+        const delta = deltas.get(at) ?? { key, fields: new Map<string, number>() };
+        delta.fields.set(name, (delta.fields.get(name) ?? 0) + sign * n);
+        deltas.set(at, delta);
+      }
     }
   };
   add(before, -1);
@@ -199,42 +206,62 @@ const zero = (): Totals => ({ deals: 0, tivOrdered: 0, tivDelivered: 0, numberOr
 /** Most Query pages one answer reads (each up to 1 MB: far more than the groups of any filter). */
 const MAX_STATS_PAGES = 10;
 
-/** Where the counters of a query are: one item (`sk`), or the items of a partition under `prefix`, one per group. */
-type Counters = { pk: string; sk: string } | { pk: string; prefix: string };
+/** Where the counters of a query are: a key range of a partition, and, with both parties, the recipient's items of it. */
+interface Counters {
+  pk: string;
+  low: string;
+  high: string;
+  /** The group an item of the range stands for (its party), when grouped by party. */
+  prefix?: string;
+  recipient?: string;
+}
 
 function countersFor(query: StatsQuery): Counters {
   const { supplier, recipient, groupBy } = query;
-  if (supplier !== undefined && recipient !== undefined) return { pk: statsPartition(supplier, '*'), sk: `${BY_RECIPIENT}${recipient}` };
-  const pk = statsPartition(supplier ?? '*', recipient ?? '*');
-  // A filtered party grouped by its own side is one group: its partition's year item.
+  const both = supplier !== undefined && recipient !== undefined;
+  const pk = statsPartition(supplier ?? '*', both ? '*' : (recipient ?? '*'));
   const byYear = groupBy === 'ORDER_YEAR' || groupBy === 'DELIVERY_YEAR';
-  if (byYear || (groupBy === 'SUPPLIER' && supplier) || (groupBy === 'RECIPIENT' && recipient)) return { pk, sk: BY_YEAR };
-  return { pk, prefix: groupBy === 'SUPPLIER' ? BY_SUPPLIER : BY_RECIPIENT };
+  // A filtered party grouped by its own side is one group: its partition's year items.
+  const prefix = both
+    ? BY_RECIPIENT
+    : byYear || (groupBy === 'SUPPLIER' && supplier) || (groupBy === 'RECIPIENT' && recipient)
+      ? BY_YEAR
+      : groupBy === 'SUPPLIER'
+        ? BY_SUPPLIER
+        : BY_RECIPIENT;
+  const low = query.fromYear === undefined ? '' : decadeOf(String(query.fromYear).padStart(4, '0'));
+  const high = query.toYear === undefined ? '\uffff' : `${decadeOf(String(query.toYear).padStart(4, '0'))}\uffff`;
+  return {
+    pk,
+    low: `${prefix}${low}`,
+    high: `${prefix}${high}`,
+    ...(prefix !== BY_YEAR ? { prefix } : {}),
+    ...(both ? { recipient } : {}),
+  };
 }
 
 async function readCounters(db: Db, where: Counters): Promise<Record<string, unknown>[]> {
-  if ('sk' in where) {
-    const out = await db.get({ Key: { pk: where.pk, sk: where.sk } });
-    return out.Item ? [out.Item] : [];
-  }
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   for (let page = 0; page < MAX_STATS_PAGES; page++) {
     const out = await db.query({
-      KeyConditionExpression: '#pk = :pk AND begins_with(#sk, :prefix)',
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :low AND :high',
       ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
-      ExpressionAttributeValues: { ':pk': where.pk, ':prefix': where.prefix },
+      ExpressionAttributeValues: { ':pk': where.pk, ':low': where.low, ':high': where.high },
       ...(start ? { ExclusiveStartKey: start } : {}),
     });
     items.push(...((out.Items ?? []) as Record<string, unknown>[]));
     start = out.LastEvaluatedKey;
     if (!start) break;
   }
-  return items;
+  return where.recipient === undefined ? items : items.filter((item) => partyOf(item.sk as string) === where.recipient);
 }
 
+/** The party of a group's item: its sort key after the kind and the decade (`S#201#<party>`). */
+const partyOf = (sk: string) => sk.slice(sk.indexOf('#', 2) + 1);
+
 /**
- * Totals deals by reading their counters: one GetItem or one Query (see the table above), then
+ * Totals deals by reading their counters: one Query (see the table above), then
  * the fields of the years asked for summed per group in memory. Deals of no known year count
  * only when no year bound is given. Grouped by year of delivery, the groups come from the
  * delivery fields and the overall totals and sources from the others, as for any grouping.
@@ -279,8 +306,8 @@ export async function readStats(db: Db, query: StatsQuery): Promise<StatsAnswer>
       const key =
         query.groupBy === 'ORDER_YEAR'
           ? year
-          : 'prefix' in where
-            ? sk.slice(where.prefix.length)
+          : where.prefix !== undefined && where.recipient === undefined
+            ? partyOf(sk)
             : ((query.groupBy === 'SUPPLIER' ? query.supplier : query.recipient) as string);
       addTo(key, total, n);
     }
@@ -292,8 +319,14 @@ export async function readStats(db: Db, query: StatsQuery): Promise<StatsAnswer>
   };
 }
 
+interface ParsedField {
+  year: string;
+  part: string;
+  delivery: boolean;
+}
+
 /** A counter field's year, what it totals, and whether it is by year of delivery; undefined for other attributes. */
-function parseField(name: string): { year: string; part: string; delivery: boolean } | undefined {
+function parseField(name: string): ParsedField | undefined {
   const delivery = name.startsWith(DELIVERY);
   const at = delivery ? DELIVERY.length : 0;
   if (name[at + 4] !== ':' || !/^\d{4}$/.test(name.slice(at, at + 4))) return undefined;

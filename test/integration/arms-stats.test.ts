@@ -278,7 +278,7 @@ describe('Query: armsTransferStats', () => {
     const faulty = await startFaultyEngine(gateway.endpoint);
     try {
       const broken = gateway.reopen({ endpoint: faulty.endpoint, maxAttempts: 1 });
-      faulty.inject({ fault: 'invalid', operation: 'UpdateItem', match: '{"S":"R#country:IR"}', times: 2 });
+      faulty.inject({ fault: 'invalid', operation: 'UpdateItem', match: '{"S":"R#202#country:IR"}', times: 2 });
       await expect(writeEntity(broken, again, { actor: 'editor' })).rejects.toThrow();
       expect((await getEntity(gateway.db, yak))?.pending).toBeDefined();
       // Another write of the deal finishes the interrupted one first, and adds nothing twice.
@@ -305,7 +305,7 @@ describe('Query: armsTransferStats', () => {
     const faulty = await startFaultyEngine(gateway.endpoint);
     try {
       const broken = gateway.reopen({ endpoint: faulty.endpoint, maxAttempts: 1 });
-      faulty.inject({ fault: 'invalid', operation: 'UpdateItem', match: '{"S":"S#country:IR"}', times: 1 });
+      faulty.inject({ fault: 'invalid', operation: 'UpdateItem', match: '{"S":"S#202#country:IR"}', times: 1 });
       const first = await runSync(broken, resolveSource(SAMPLE), { concurrency: 1 });
       expect(first.status).toBe('FAILED');
       expect(faulty.faulted.UpdateItem).toBe(1);
