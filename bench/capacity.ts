@@ -247,7 +247,9 @@ export async function benchCapacity(sipri: string, earlier: EarlierResults = {})
     const byPartition = new Map<string, { items: number; writeUnits: number }>();
     for (const item of imported) {
       const bytes = itemBytes(item);
-      byKind.set(kindOf(item), [...(byKind.get(kindOf(item)) ?? []), bytes]);
+      const sizes = byKind.get(kindOf(item)) ?? [];
+      sizes.push(bytes);
+      byKind.set(kindOf(item), sizes);
       const p = byPartition.get(String(item.pk)) ?? { items: 0, writeUnits: 0 };
       p.items += 1;
       p.writeUnits += writeUnits(bytes);
@@ -258,7 +260,7 @@ export async function benchCapacity(sipri: string, earlier: EarlierResults = {})
         kind,
         items: sizes.length,
         meanBytes: Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length),
-        maxBytes: Math.max(...sizes),
+        maxBytes: sizes.reduce((a, b) => Math.max(a, b), 0),
         writeUnits: sizes.reduce((sum, b) => sum + writeUnits(b), 0),
       }))
       .sort((a, b) => b.items - a.items);

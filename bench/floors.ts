@@ -7,7 +7,8 @@ import {
   QueryCommand,
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
-import { type EventRecord, responseLinks } from '../src/domain/records.js';
+import type { EventRecord } from '../src/domain/records.js';
+import { responseLinks } from '../src/domain/response-links.js';
 import { decodeCursor } from '../src/store/cursor.js';
 
 /**

@@ -311,15 +311,6 @@ export type Citation = z.infer<typeof citationSchema>;
 export type FactLink = z.infer<typeof factLinkSchema>;
 export type RoleRecord = z.infer<typeof roleSchema>;
 
-/**
- * The links of an event to the events it answered. A bare id is a link the source states as
- * established (CONFIRMED); a link object carries its own confidence and who claims it.
- */
-export function responseLinks(record: Pick<EventRecord, 'respondsTo'>): FactLink[] {
-  return (record.respondsTo ?? []).map((link) =>
-    typeof link === 'string' ? { event: link, confidence: 'CONFIRMED', citations: [] } : link,
-  );
-}
 /** Any fact of the knowledge base, as stored and as carried by the feed. */
 export type EntityRecord = z.infer<typeof recordSchema>;
 /** The record type of entities of kind K. */

@@ -23,8 +23,9 @@
  */
 import type { EntityKind } from '../domain/ids.js';
 import { countryId } from '../domain/ids.js';
-import { type EntityRecord, type RecordOf, responseLinks } from '../domain/records.js';
+import type { EntityRecord, RecordOf } from '../domain/records.js';
 import { referencedIds } from '../domain/references.js';
+import { responseLinks } from '../domain/response-links.js';
 import { roleSpan } from '../domain/roles.js';
 import { foldName, wordSuffixes } from '../domain/text.js';
 import { type SearchField, searchKeysOf, searchPrefix } from './search-items.js';

@@ -10,9 +10,9 @@ import {
   feedHeaderSchema,
   type LeaderRecord,
   type MeetingRecord,
-  responseLinks,
   type StatementRecord,
 } from '../../src/domain/records.js';
+import { responseLinks } from '../../src/domain/response-links.js';
 import { roleSpan } from '../../src/domain/roles.js';
 
 const ARTICLE = readFileSync(new URL('../../data/article.txt', import.meta.url), 'utf8');

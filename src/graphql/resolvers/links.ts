@@ -1,4 +1,4 @@
-import { responseLinks } from '../../domain/records.js';
+import { responseLinks } from '../../domain/response-links.js';
 import { LISTS } from '../../store/list-model.js';
 import { queryList } from '../../store/lists.js';
 import type { Context } from '../context.js';

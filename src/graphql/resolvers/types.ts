@@ -2,16 +2,16 @@ import { GraphQLError, type GraphQLResolveInfo, type SelectionSetNode } from 'gr
 import { publicAddress } from '../../domain/addresses.js';
 import { dealDisagreements } from '../../domain/deal-disagreements.js';
 import { countryId } from '../../domain/ids.js';
-import {
-  type Citation,
-  type DealRecord,
-  type EventRecord,
-  type LeaderRecord,
-  type MeetingRecord,
-  type OrganizationRecord,
-  responseLinks,
-  type StatementRecord,
+import type {
+  Citation,
+  DealRecord,
+  EventRecord,
+  LeaderRecord,
+  MeetingRecord,
+  OrganizationRecord,
+  StatementRecord,
 } from '../../domain/records.js';
+import { responseLinks } from '../../domain/response-links.js';
 import { isRegisterDeal } from '../../store/index-items.js';
 import { LISTS } from '../../store/list-model.js';
 import { queryList } from '../../store/lists.js';
