@@ -39,17 +39,34 @@ export async function startEngine(options: { path?: string; port?: number } = {}
   };
 }
 
-/** Creates the table at `endpoint` unless it exists; returns whether it was created. */
+/**
+ * Creates the table at `endpoint` unless it exists, and returns once it is ACTIVE: the engine
+ * answers ResourceNotFoundException to calls on a table still CREATING, which it leaves on a
+ * timer that a busy process runs late.
+ * @returns whether it was created.
+ */
 export async function ensureTable(endpoint: string, tableName: string, region = 'us-east-1'): Promise<boolean> {
   const client = new DynamoDBClient({ endpoint, region, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
-    return false;
-  } catch (error) {
-    if ((error as Error).name !== 'ResourceNotFoundException') throw error;
-    await client.send(new CreateTableCommand(createTableInput(tableName)));
-    return true;
+    let created = false;
+    try {
+      await client.send(new DescribeTableCommand({ TableName: tableName }));
+    } catch (error) {
+      if ((error as Error).name !== 'ResourceNotFoundException') throw error;
+      await client.send(new CreateTableCommand(createTableInput(tableName)));
+      created = true;
+    }
+    for (let wait = 0; ; wait++) {
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      if (Table?.TableStatus === 'ACTIVE') return created;
+      if (wait >= ACTIVE_WAITS)
+        throw new Error(`table ${tableName} is still ${Table?.TableStatus} after ${ACTIVE_WAITS * ACTIVE_WAIT_MS} ms`);
+      await new Promise((resolve) => setTimeout(resolve, ACTIVE_WAIT_MS));
+    }
   } finally {
     client.destroy();
   }
 }
+
+const ACTIVE_WAIT_MS = 20;
+const ACTIVE_WAITS = 500;
