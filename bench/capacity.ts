@@ -3,6 +3,7 @@ import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { ensureTable } from '../src/dev/engine.js';
 import { STAGE_SETTINGS } from '../src/stages.js';
 import { type Db, openTable } from '../src/store/db.js';
+import { isStatsCounter } from '../src/store/stats.js';
 import { runSync } from '../src/sync/run.js';
 import { resolveSource } from '../src/sync/sources/index.js';
 import { startEngineProcess } from './engine.js';
@@ -31,6 +32,8 @@ export const ASSUMPTIONS = {
   dynamodbRoundTripMs: 5,
   /** Lambda's default concurrency quota per account and region. */
   lambdaConcurrencyQuota: 1_000,
+  /** How long a prod instance keeps the statistics counters an answer read: each instance reads them once per period. */
+  statsCacheSeconds: STAGE_SETTINGS.prod.statsCacheSeconds,
   rates: [1_000, 10_000],
 } as const;
 
@@ -305,9 +308,15 @@ export async function benchCapacity(sipri: string, earlier: EarlierResults = {})
 
     const share = 1 / operations.length;
     const mix = ASSUMPTIONS.rates.map((rps): MixLoad => {
+      const instances = Math.ceil(operations.reduce((sum, op) => sum + (rps * share * op.durationMs) / 1000, 0));
+      // Statistics counters are read at most once per instance and period (`statsCacheSeconds`).
+      const readsOf = (pk: string) =>
+        isStatsCounter(pk) && ASSUMPTIONS.statsCacheSeconds > 0
+          ? Math.min(rps * share, instances / ASSUMPTIONS.statsCacheSeconds)
+          : rps * share;
       const perPartition = new Map<string, number>();
       for (const op of operations)
-        for (const [pk, units] of Object.entries(op.partitions)) perPartition.set(pk, (perPartition.get(pk) ?? 0) + rps * share * units);
+        for (const [pk, units] of Object.entries(op.partitions)) perPartition.set(pk, (perPartition.get(pk) ?? 0) + readsOf(pk) * units);
       const loads = [...perPartition.entries()].map(([pk, u]) => ({
         pk,
         unitsPerSecond: round(u),
@@ -323,8 +332,8 @@ export async function benchCapacity(sipri: string, earlier: EarlierResults = {})
           loads.filter((l) => !l.pk.includes('#')),
           4,
         ),
-        lambdaConcurrency: Math.ceil(operations.reduce((sum, op) => sum + (rps * share * op.durationMs) / 1000, 0)),
-        readUnitsPerSecond: round(operations.reduce((sum, op) => sum + rps * share * op.readUnits, 0)),
+        lambdaConcurrency: instances,
+        readUnitsPerSecond: round([...perPartition.values()].reduce((a, b) => a + b, 0)),
       };
     });
     const readUnitsPerRequest = operations.reduce((sum, op) => sum + share * op.readUnits, 0);

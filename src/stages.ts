@@ -42,6 +42,14 @@ export interface StageSettings {
    * columns, which the `.map` files deployed beside the bundle still resolve.
    */
   graphqlSourceMaps: boolean;
+  /**
+   * Seconds a GraphQL function instance keeps the counters an `armsTransferStats` answer read
+   * (0: none), within the 60 s its `Cache-Control` already lets any cache keep the answer.
+   * Every such answer reads its filter's statistics partition (13 read units for the top
+   * suppliers of a decade on the full SIPRI export), so uncached one partition serves about
+   * 230 a second (docs/capacity.md); cached, an instance reads it once per this many seconds.
+   */
+  statsCacheSeconds: number;
   /** Log retention, days. */
   logRetentionDays: number;
   /** Whether the table survives the stack's deletion and refuses deletes. */
@@ -91,6 +99,7 @@ export const STAGE_SETTINGS: Record<Stage, StageSettings> = {
     graphqlTimeoutSeconds: 10,
     graphqlTraceDynamodb: true,
     graphqlSourceMaps: true,
+    statsCacheSeconds: 0,
     logRetentionDays: 14,
     retainData: false,
     limits: { graphqlConcurrency: 20, tableMaxReadUnits: 1_000, tableMaxWriteUnits: 500 },
@@ -108,6 +117,7 @@ export const STAGE_SETTINGS: Record<Stage, StageSettings> = {
     graphqlTimeoutSeconds: 10,
     graphqlTraceDynamodb: false,
     graphqlSourceMaps: false,
+    statsCacheSeconds: 60,
     logRetentionDays: 90,
     retainData: true,
     limits: { graphqlConcurrency: 100, tableMaxReadUnits: 10_000, tableMaxWriteUnits: 2_000 },

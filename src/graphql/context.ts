@@ -7,6 +7,9 @@ import { budgetFor } from './budgets.js';
 import type { ErrorLog } from './errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import { MissingReferences } from './missing-references.js';
+import { StatsCache } from './stats-cache.js';
+
+const NO_STATS_CACHE = new StatsCache(0);
 
 /** What every resolver of one request shares. */
 export interface Context {
@@ -21,6 +24,8 @@ export interface Context {
   deadline?: number;
   /** References left out of the answer because they did not resolve. */
   missing: MissingReferences;
+  /** `armsTransferStats` answers this instance keeps for a while (none when the stage keeps none). */
+  statsCache: StatsCache;
 }
 
 /** What a request brings beyond its caller: its deadline (a signal, and when it fires), a log, and its turn at DynamoDB. */
@@ -31,6 +36,8 @@ export interface RequestScope {
   log?: ErrorLog;
   /** The request's lane of the process' CallScheduler; a lane of its own when absent. */
   lane?: Lane;
+  /** The instance's statistics answers kept for a while; none kept when absent. */
+  statsCache?: StatsCache;
 }
 
 /** A fresh context for one request: new counters, new loader caches, the caller's budget of reads, and the request's deadline. */
@@ -43,6 +50,7 @@ export function createContext(db: Db, caller: Caller, stage: Stage, scope: Reque
     stage,
     log: scope.log ?? (() => undefined),
     missing: new MissingReferences(),
+    statsCache: scope.statsCache ?? NO_STATS_CACHE,
     ...(scope.at === undefined ? {} : { deadline: scope.at }),
   };
 }

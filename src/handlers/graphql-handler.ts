@@ -9,7 +9,8 @@ import { createContext } from '../graphql/context.js';
 import type { ErrorLog } from '../graphql/errors.js';
 import { observabilityPlugin, type RequestObserver } from '../graphql/observability.js';
 import { createApolloServer } from '../graphql/server.js';
-import { MAX_BODY_BYTES, REQUEST_DEADLINE_MS } from '../stages.js';
+import { StatsCache } from '../graphql/stats-cache.js';
+import { MAX_BODY_BYTES, REQUEST_DEADLINE_MS, STAGE_SETTINGS } from '../stages.js';
 import { CallScheduler } from '../store/call-scheduler.js';
 import { type Db, openTable } from '../store/db.js';
 import { requestBudget, withDeadline } from './deadline.js';
@@ -105,6 +106,7 @@ export function createGraphqlHandler(config: Config, log: ErrorLog, db?: Db, opt
   const resolveCaller = createKeyResolver(table, options.clock);
   // One per process: the requests it serves at once share its DynamoDB calls fairly.
   const scheduler = new CallScheduler();
+  const statsCache = new StatsCache(STAGE_SETTINGS[config.stage].statsCacheSeconds);
   const server = createApolloServer(config, log);
   if (options.observe) server.addPlugin(observabilityPlugin(options.observe));
   const deadlines = new WeakMap<APIGatewayProxyEventV2, { signal: AbortSignal; at: number }>();
@@ -115,7 +117,7 @@ export function createGraphqlHandler(config: Config, log: ErrorLog, db?: Db, opt
         if (caller.kind === 'anonymous' && !config.anonymousReads) {
           throw new ForbiddenError('this API needs a key: send authorization: Bearer <key>', false);
         }
-        return createContext(table, caller, config.stage, { ...deadlines.get(event), log, lane: scheduler.lane() });
+        return createContext(table, caller, config.stage, { ...deadlines.get(event), log, lane: scheduler.lane(), statsCache });
       } catch (error) {
         throw beforeExecution(error, log);
       }

@@ -321,6 +321,41 @@ describe('Query: armsTransferStats', () => {
     }
   });
 
+  it('in prod, answers a question asked again within 60 s from what the instance read, in dev from the table', async () => {
+    // Prepare: the sample in a prod gateway, its Queries counted at its client
+    const prod = await createTestGateway({ seed: false, env: { STAGE: 'prod' } });
+    expect((await runSync(prod.db, resolveSource(SAMPLE))).status).toBe('SUCCEEDED');
+    const countQueries = (gateway: TestGateway) => {
+      const count = { queries: 0 };
+      gateway.db.client.middlewareStack.add(
+        (next, context) => async (args) => {
+          if (context.commandName === 'QueryCommand') count.queries += 1;
+          return next(args);
+        },
+        { step: 'initialize' },
+      );
+      return count;
+    };
+    const prodCount = countQueries(prod);
+    const ask = (gateway: TestGateway, recipient: string) =>
+      gateway.query<{ armsTransferStats: { totals: Totals } }>(STATS, { groupBy: 'SUPPLIER', filter: { recipient } });
+    // Act
+    const first = await ask(prod, 'IR');
+    const again = await ask(prod, 'IR');
+    const other = await ask(prod, 'RU');
+    // Assess: the same totals, one Query per question
+    expect(first.errors).toBeUndefined();
+    expect(again.data).toEqual(first.data);
+    expect(other.data?.armsTransferStats.totals).not.toEqual(first.data?.armsTransferStats.totals);
+    expect(prodCount.queries).toBe(2);
+    // In dev (editors checking their edits), every answer reads the counters.
+    const dev = await loaded();
+    const devCount = countQueries(dev);
+    await ask(dev, 'IR');
+    await ask(dev, 'IR');
+    expect(devCount.queries).toBe(2);
+  });
+
   it('refuses bad arguments with BAD_USER_INPUT', async () => {
     const gateway = await createTestGateway({ seed: false });
     for (const variables of [

@@ -28,7 +28,8 @@ function year(value: number | null | undefined, field: string): number | undefin
 }
 
 /**
- * `armsTransferStats`: one Query on the counters of the filter (see store/stats.ts), the groups
+ * `armsTransferStats`: one Query on the counters of the filter (see store/stats.ts; kept for a
+ * while by the instance where the stage says so, `ctx.statsCache`), the groups
  * sorted by the total asked for and paged by position, their parties and the sources cited
  * loaded in one BatchGetItem.
  */
@@ -65,8 +66,8 @@ export async function armsTransferStats(
   const list = `ARMSTATS#${JSON.stringify([query, orderBy])}`;
   const offset = args.after ? position(decodeCursor(args.after, list)) : 0;
 
-  const answer = await readStats(ctx.db, query);
-  const groups = answer.groups.sort((a, b) => b.totals[orderBy] - a.totals[orderBy] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const answer = await ctx.statsCache.get(`${ctx.db.tableName}\u0000${JSON.stringify(query)}`, () => readStats(ctx.db, query));
+  const groups = [...answer.groups].sort((a, b) => b.totals[orderBy] - a.totals[orderBy] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const page = groups.slice(offset, offset + first);
   const isYear = args.groupBy === 'ORDER_YEAR' || args.groupBy === 'DELIVERY_YEAR';
   const yearOf = (group: { key: string }) => (group.key === UNKNOWN_YEAR ? null : Number(group.key));
