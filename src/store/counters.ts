@@ -2,7 +2,7 @@ import type { EntityRecord } from '../domain/records.js';
 import { ConflictError } from '../errors.js';
 import { chunk, mapLimit } from './batch.js';
 import type { Db } from './db.js';
-import { attributesOf, listsOf } from './index-items.js';
+import { attributesOf, keyString, listsOf } from './index-items.js';
 import { ATTRIBUTE_NAMES, type Attributes, COUNTED_ATTRIBUTES } from './list-model.js';
 import { statsDeltas } from './stats.js';
 
@@ -118,8 +118,6 @@ interface CounterWork {
   changes: { id: string; fields: Map<string, number> }[];
 }
 
-const at = (key: { pk: string; sk: string }) => `${key.pk}\u0000${key.sk}`;
-
 /** The bytes of the update expression that adds `changes`. */
 function updateBytes(changes: CounterWork['changes']): number {
   const fields = new Set(changes.flatMap((change) => [...change.fields.keys()]));
@@ -195,9 +193,9 @@ function packed(work: CounterWork): CounterWork[] {
 function counterWork(changes: readonly CountChange[]): CounterWork[] {
   const items = new Map<string, CounterWork>();
   const add = (id: string, delta: CounterDelta) => {
-    const work = items.get(at(delta.key)) ?? { key: delta.key, changes: [] };
+    const work = items.get(keyString(delta.key)) ?? { key: delta.key, changes: [] };
     work.changes.push({ id, fields: delta.fields });
-    items.set(at(delta.key), work);
+    items.set(keyString(delta.key), work);
   };
   for (const change of changes) {
     for (const [pk, fields] of change.deltas) add(change.id, { key: counterKey(pk), fields });
@@ -224,27 +222,27 @@ export class SpentMarkers {
   /** Adds the markers `changes` set on their counters. */
   add(changes: readonly CountChange[]): void {
     for (const work of counterWork(changes)) {
-      const entry = this.byCounter.get(at(work.key)) ?? { key: work.key, ids: [] };
+      const entry = this.byCounter.get(keyString(work.key)) ?? { key: work.key, ids: [] };
       entry.ids.push(...work.changes.map((change) => change.id));
-      this.byCounter.set(at(work.key), entry);
+      this.byCounter.set(keyString(work.key), entry);
     }
   }
 
   /** Takes up to `max` markers of the counter at `key` (to remove in an update of it). */
   take(key: { pk: string; sk: string }, max: number): string[] {
-    const entry = this.byCounter.get(at(key));
+    const entry = this.byCounter.get(keyString(key));
     if (!entry || max <= 0) return [];
     const taken = entry.ids.splice(0, max);
-    if (entry.ids.length === 0) this.byCounter.delete(at(key));
+    if (entry.ids.length === 0) this.byCounter.delete(keyString(key));
     return taken;
   }
 
   /** Gives back markers taken for an update that did not happen. */
   putBack(key: { pk: string; sk: string }, ids: readonly string[]): void {
     if (ids.length === 0) return;
-    const entry = this.byCounter.get(at(key)) ?? { key, ids: [] };
+    const entry = this.byCounter.get(keyString(key)) ?? { key, ids: [] };
     entry.ids.push(...ids);
-    this.byCounter.set(at(key), entry);
+    this.byCounter.set(keyString(key), entry);
   }
 
   /**
@@ -301,9 +299,9 @@ export function counterItemsOf(records: Iterable<EntityRecord>): Record<string, 
   const items = new Map<string, Record<string, unknown>>();
   for (const record of records) {
     for (const work of counterWork([countChange(record.id, null, record)])) {
-      const item = items.get(at(work.key)) ?? { ...work.key };
+      const item = items.get(keyString(work.key)) ?? { ...work.key };
       for (const [field, n] of work.changes[0]?.fields ?? []) item[field] = Number(item[field] ?? 0) + n;
-      items.set(at(work.key), item);
+      items.set(keyString(work.key), item);
     }
   }
   return [...items.values()];

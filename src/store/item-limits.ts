@@ -18,7 +18,8 @@ const EXPRESSIONS = [
   'ProjectionExpression',
 ] as const;
 
-const utf8 = (text: string) => Buffer.byteLength(text, 'utf8');
+/** Bytes of a string as DynamoDB counts them (UTF-8). */
+export const utf8 = (text: string) => Buffer.byteLength(text, 'utf8');
 
 /** A number's stored size: about one byte per two significant digits, plus one. */
 function numberSize(value: number | bigint): number {
@@ -48,33 +49,31 @@ export function itemSize(item: Record<string, unknown>): number {
   return Object.entries(item).reduce((sum, [name, value]) => sum + utf8(name) + valueSize(value), 0);
 }
 
+/** The part of `key` over DynamoDB's key limits and its size in bytes, or null when it fits. */
+export function oversizedKeyPart(key: Record<string, unknown>): { part: 'partition' | 'sort'; bytes: number } | null {
+  const pk = key[TABLE_KEYS.partitionKey.name];
+  const sk = key[TABLE_KEYS.sortKey.name];
+  if (typeof pk === 'string' && utf8(pk) > ITEM_LIMITS.partitionKeyBytes) return { part: 'partition', bytes: utf8(pk) };
+  if (typeof sk === 'string' && utf8(sk) > ITEM_LIMITS.sortKeyBytes) return { part: 'sort', bytes: utf8(sk) };
+  return null;
+}
+
 /**
  * Checks a key against DynamoDB's key limits, so an oversized one is refused in the
  * project's words before it is sent, rather than in the engine's after.
  * @throws ValidationError naming the key part, its size and the limit.
  */
 export function checkKey(key: Record<string, unknown>): void {
-  const pk = key[TABLE_KEYS.partitionKey.name];
-  const sk = key[TABLE_KEYS.sortKey.name];
-  if (typeof pk === 'string' && utf8(pk) > ITEM_LIMITS.partitionKeyBytes) {
+  const over = oversizedKeyPart(key);
+  if (over?.part === 'partition') {
     throw new ValidationError(
-      `an id or list key of ${utf8(pk)} bytes is longer than the ${ITEM_LIMITS.partitionKeyBytes} bytes the database allows; shorten the id or name it is made from`,
+      `an id or list key of ${over.bytes} bytes is longer than the ${ITEM_LIMITS.partitionKeyBytes} bytes the database allows; shorten the id or name it is made from`,
     );
   }
-  if (typeof sk === 'string' && utf8(sk) > ITEM_LIMITS.sortKeyBytes) {
+  if (over?.part === 'sort') {
     throw new ValidationError(
-      `a sort key of ${utf8(sk)} bytes (made from a name, date or id) is longer than the ${ITEM_LIMITS.sortKeyBytes} bytes the database allows; shorten the name or id it is made from`,
+      `a sort key of ${over.bytes} bytes (made from a name, date or id) is longer than the ${ITEM_LIMITS.sortKeyBytes} bytes the database allows; shorten the name or id it is made from`,
     );
-  }
-}
-
-/** Whether a key is within DynamoDB's key limits (an item with a longer key cannot exist). */
-export function keyFits(key: Record<string, unknown>): boolean {
-  try {
-    checkKey(key);
-    return true;
-  } catch {
-    return false;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { EntityRecord } from '../domain/records.js';
 import { counterKeysOf } from './counters.js';
 import { indexItemsOf, keyString } from './index-items.js';
-import { ITEM_LIMITS } from './item-limits.js';
+import { ITEM_LIMITS, oversizedKeyPart, utf8 } from './item-limits.js';
 import { entityKey } from './keys.js';
 
 /**
@@ -33,8 +33,6 @@ export const MAX_RECORD_BYTES = 190 * 1024;
  * needs 272 index items and 231 counters (503); of 30 states, 497 and 466 (963).
  */
 export const MAX_INDEX_ITEMS = 1000;
-
-const utf8Bytes = (text: string) => Buffer.byteLength(text, 'utf8');
 
 /** The first number in `value` that DynamoDB cannot store, with its path. */
 function badNumber(value: unknown, path: string): { path: string; value: number } | null {
@@ -71,10 +69,9 @@ export function unstorableReason(record: EntityRecord): string | null {
   if (number) {
     return `${number.path}: ${number.value} is outside the range the database stores (zero, or a magnitude from 1e-130 to below 1e126)`;
   }
-  const bytes = utf8Bytes(JSON.stringify(record));
+  const bytes = utf8(JSON.stringify(record));
   if (bytes > MAX_RECORD_BYTES) return `the record takes ${bytes} bytes; at most ${MAX_RECORD_BYTES} are stored per record`;
-  const own = entityKey(record.id);
-  if (utf8Bytes(own.pk) > DYNAMODB_LIMITS.partitionKeyBytes) return `id: longer than ${DYNAMODB_LIMITS.partitionKeyBytes} bytes`;
+  if (oversizedKeyPart(entityKey(record.id))) return `id: longer than ${DYNAMODB_LIMITS.partitionKeyBytes} bytes`;
   const items = indexItemsOf(record);
   const counters = counterKeysOf(record);
   const places = new Set(items.map(keyString)).size;
@@ -82,11 +79,12 @@ export function unstorableReason(record: EntityRecord): string | null {
     return `the record would be listed in ${places} places (lists, bilateral timelines, search names, references) with ${counters.length} list counters; at most ${MAX_INDEX_ITEMS} per record: name fewer countries, participants or aliases, or split it`;
   }
   for (const item of [...items, ...counters]) {
-    if (utf8Bytes(item.pk) > DYNAMODB_LIMITS.partitionKeyBytes) {
-      return `an id it names makes a list key of ${utf8Bytes(item.pk)} bytes, over the database's limit of ${DYNAMODB_LIMITS.partitionKeyBytes} bytes for a partition key: shorten it`;
+    const over = oversizedKeyPart(item);
+    if (over?.part === 'partition') {
+      return `an id it names makes a list key of ${over.bytes} bytes, over the database's limit of ${DYNAMODB_LIMITS.partitionKeyBytes} bytes for a partition key: shorten it`;
     }
-    if (utf8Bytes(item.sk) > DYNAMODB_LIMITS.sortKeyBytes) {
-      return `a name or alias, folded for sorting and search, makes a key of ${utf8Bytes(item.sk)} bytes, over the database's limit of ${DYNAMODB_LIMITS.sortKeyBytes} bytes for a sort key: shorten it`;
+    if (over?.part === 'sort') {
+      return `a name or alias, folded for sorting and search, makes a key of ${over.bytes} bytes, over the database's limit of ${DYNAMODB_LIMITS.sortKeyBytes} bytes for a sort key: shorten it`;
     }
   }
   return null;

@@ -1,5 +1,6 @@
 import type { DealRecord, EntityRecord } from '../domain/records.js';
 import type { Db } from './db.js';
+import { keyString } from './index-items.js';
 
 /**
  * Arms-transfer statistics, kept at write time: counter items that hold, per group and year of
@@ -162,10 +163,9 @@ export function statsDeltas(before: EntityRecord | null, after: EntityRecord | n
     for (const [name, n] of fieldsOf(record)) {
       const parsed = parseField(name) as ParsedField;
       for (const key of countersOf(record, decadeOf(parsed.year))) {
-        const at = `${key.pk}\u0000${key.sk}`;
-        const delta = deltas.get(at) ?? { key, fields: new Map<string, number>() };
+        const delta = deltas.get(keyString(key)) ?? { key, fields: new Map<string, number>() };
         delta.fields.set(name, (delta.fields.get(name) ?? 0) + sign * n);
-        deltas.set(at, delta);
+        deltas.set(keyString(key), delta);
       }
     }
   };
