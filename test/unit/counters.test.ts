@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { MeetingRecord } from '../../src/domain/records.js';
 import { countChange } from '../../src/store/counters.js';
+import { MEETING } from '../support/records.js';
 
-const meeting: MeetingRecord = {
-  type: 'meeting',
-  id: 'meeting:m1',
-  date: '2024-10-11',
-  status: 'HELD',
-  participants: ['leader:a', 'leader:b'],
-  participantRoles: [],
-  invitations: [],
-  delegations: [],
-  countries: ['RU', 'IR'],
-  topics: [],
-  citations: [{ source: 'source:s' }],
-};
+const meeting = MEETING;
 
 const plain = (deltas: Map<string, Map<string, number>>) =>
   Object.fromEntries([...deltas].map(([pk, fields]) => [pk, Object.fromEntries(fields)]));

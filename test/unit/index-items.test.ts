@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DealRecord, MeetingRecord } from '../../src/domain/records.js';
+import type { DealRecord } from '../../src/domain/records.js';
 import { indexChanges, indexItemsOf } from '../../src/store/index-items.js';
+import { MEETING } from '../support/records.js';
 
-const meeting: MeetingRecord = {
-  type: 'meeting',
-  id: 'meeting:m1',
-  date: '2024-10-11',
-  status: 'HELD',
-  participants: ['leader:a', 'leader:b'],
-  participantRoles: [],
-  invitations: [],
-  delegations: [],
-  countries: ['RU', 'IR'],
-  topics: [],
-  citations: [{ source: 'source:s' }],
-};
+const meeting = MEETING;
 
 describe('Store: index items', () => {
   it('places a meeting in the lists of its participants, its countries and their timeline, and among the referrers of what it names', () => {
