@@ -154,7 +154,7 @@ export type ArmsTransferGrouping =
 /** How many of the deals totalled cite a source. */
 export type ArmsTransferSourceCount = {
   __typename?: 'ArmsTransferSourceCount';
-  /** Deals totalled that cite it. */
+  /** Records totalled that cite it: deals, and register records whose figures describe a listed deal. */
   deals: Scalars['Int']['output'];
   /** The source (for SIPRI, its title and `publishedOn` name the export's snapshot). */
   source: Source;
@@ -188,10 +188,14 @@ export type ArmsTransferTotal =
   /** TIV of the orders. */
   | 'TIV_ORDERED';
 
-/** Totals over a set of deals. TIV in millions of SIPRI trend-indicator values, never money. */
+/**
+ * Totals over a set of deals. TIV in millions of SIPRI trend-indicator values, never money.
+ * Each transfer counts once, as the lists count it: a register record that describes a deal
+ * listed already (`MilitaryDeal.sameAs`) adds its figures, in its own years, but not a deal.
+ */
 export type ArmsTransferTotals = {
   __typename?: 'ArmsTransferTotals';
-  /** Number of deals. */
+  /** Number of deals, each transfer once (register records that describe a listed deal left out). */
   deals: Scalars['Int']['output'];
   /** Weapons delivered, where the number is known. */
   numberDelivered: Scalars['Int']['output'];

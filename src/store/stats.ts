@@ -37,6 +37,11 @@ import { keyString } from './index-items.js';
  * TIV is kept in millionths as integers so that DynamoDB's ADD (and the sums read back) are
  * exact; it is TIV, never money.
  *
+ * Each transfer is one deal, as the lists count it: a register record that describes a curated
+ * deal (`sameAs`, see docs/deal-matching.md) adds its figures (TIV, numbers, its source) in its
+ * own years, but not a deal, since the curated deal it describes counts already. Linking and
+ * unlinking change the register record, so its counters move with it like any other change.
+ *
  * Exactly once: these counters are written by the list counters' machinery (`counters.ts`,
  * `applyCounts`), each change added under a marker that keeps it from being added twice.
  */
@@ -90,7 +95,7 @@ const field = (year: string, part: string) => `${year}:${part}`;
 function totalsOf(deal: DealRecord): Totals {
   const sum = (pick: (item: DealRecord['items'][number]) => number | undefined) => deal.items.reduce((s, i) => s + (pick(i) ?? 0), 0);
   return {
-    deals: 1,
+    deals: deal.sameAs === undefined ? 1 : 0,
     tivOrdered: Math.round((deal.tiv?.total ?? 0) * TIV_SCALE),
     tivDelivered: Math.round((deal.tiv?.delivered ?? 0) * TIV_SCALE),
     numberOrdered: sum((i) => i.quantity),
@@ -119,10 +124,11 @@ function countersOf(deal: DealRecord, decade: string): { pk: string; sk: string 
 /**
  * What a deal adds per year of delivery: each year's deliveries where the source gives them,
  * else, when something was delivered, all of it under UNKNOWN_YEAR. Each counts the deal once
- * and the deal's orders, so a year's group says what the deals delivering that year ordered.
+ * (unless it describes another) and the deal's orders, so a year's group says what the deals
+ * delivering that year ordered.
  */
 function deliveriesOf(deal: DealRecord, totals: Totals): [string, Totals][] {
-  const ordered = { deals: 1, tivOrdered: totals.tivOrdered, numberOrdered: totals.numberOrdered };
+  const ordered = { deals: totals.deals, tivOrdered: totals.tivOrdered, numberOrdered: totals.numberOrdered };
   if (deal.deliveries && deal.deliveries.length > 0) {
     return deal.deliveries.map((d) => [
       String(d.year),
@@ -313,7 +319,8 @@ export async function readStats(db: Db, query: StatsQuery): Promise<StatsAnswer>
     }
   }
   return {
-    groups: [...groups].filter(([, t]) => t.deals !== 0).map(([key, t]) => ({ key, totals: t })),
+    // A group may hold figures of register records alone (their curated deal counts elsewhere).
+    groups: [...groups].filter(([, t]) => TOTAL_KEYS.some((k) => t[k] !== 0)).map(([key, t]) => ({ key, totals: t })),
     totals,
     sources: Object.fromEntries(Object.entries(sources).filter(([, n]) => n !== 0)),
   };

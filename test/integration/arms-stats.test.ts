@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { DealRecord } from '../../src/domain/records.js';
+import { createApiKey } from '../../src/store/api-keys.js';
 import { getEntity, writeEntity } from '../../src/store/entities.js';
 import { runSync } from '../../src/sync/run.js';
 import { resolveSource } from '../../src/sync/sources/index.js';
 import { startFaultyEngine } from '../support/faulty-dynamodb.js';
-import { createTestGateway, type TestGateway } from '../support/gateway.js';
+import { countCalls, createTestGateway, type TestGateway } from '../support/gateway.js';
 import { type CsvDeal, readSipriCsv } from '../support/sipri-csv.js';
 
 const SAMPLE = fileURLToPath(new URL('../fixtures/sipri/trade-register-2026-05-sample.csv', import.meta.url));
@@ -167,6 +168,43 @@ describe('Query: armsTransferStats', () => {
     expect(answer.extensions?.dynamodb?.operations).toEqual({ Query: 1, BatchGetItem: 1 });
   });
 
+  it('counts each transfer once: a register record describing a curated deal adds its figures, not a deal', async () => {
+    // Prepare: the article and the sample; the rule links four SIPRI records from Iran to Russia to two article deals
+    const gateway = await createTestGateway();
+    expect((await runSync(gateway.db, resolveSource(SAMPLE))).rejected).toBe(0);
+    const editor = { authorization: `Bearer ${(await createApiKey(gateway.db, 'test editor', 'editor')).key}` };
+    const filter = { supplier: 'IR', recipient: 'RU' };
+    const file = sum(
+      expected(
+        csv.filter((d) => d.supplier === 'Iran' && d.recipient === 'Russia'),
+        'SUPPLIER',
+      ),
+    );
+    const LISTED = `query { militaryDeals(filter: { supplier: "IR", recipient: "RU" }, first: 50) { totalCount edges { node { id sourceRecords { id } } } } }`;
+    type Listed = { militaryDeals: { totalCount: number; edges: { node: { id: string; sourceRecords: { id: string }[] } }[] } };
+    const listed = async () => (await gateway.query<Listed>(LISTED)).data?.militaryDeals;
+    const drones = (await listed())?.edges.find((e) => e.node.id === 'deal:2022-iran-russia-drones')?.node;
+    const record = drones?.sourceRecords[0]?.id as string;
+    // Act
+    const linked = (await stats(gateway, { filter, groupBy: 'SUPPLIER' })).result;
+    const linkedList = await listed();
+    const unlink = await gateway.query(
+      `mutation ($deal: ID!, $record: ID!) { unlinkDeals(deal: $deal, sourceRecord: $record) { id } }`,
+      { deal: drones?.id, record },
+      editor,
+    );
+    const unlinked = (await stats(gateway, { filter, groupBy: 'SUPPLIER' })).result;
+    // Assess: as many deals as the list shows, the file's TIV and numbers, linked or not
+    expect(drones?.sourceRecords.length).toBeGreaterThan(0);
+    expect(linked.totals.deals).toBe(linkedList?.totalCount);
+    expect(linked.totals.deals).toBeLessThan(file.deals);
+    expect({ ...linked.totals, deals: file.deals }).toEqual(file);
+    expect(unlink.errors).toBeUndefined();
+    expect(unlinked.totals).toEqual({ ...linked.totals, deals: linked.totals.deals + 1 });
+    expect(unlinked.totals.deals).toBe((await listed())?.totalCount);
+    expect(linked.sources.find((s) => s.source.id.startsWith('source:sipri'))?.deals).toBe(file.deals);
+  });
+
   it('groups deliveries by their year: per-delivery rows as they are, a deal-level row when it lists one year', async () => {
     // Prepare: the per-delivery excerpt, read on its own terms: per row its deal, number, year and TIV delivered
     const gateway = await createTestGateway({ seed: false });
@@ -325,18 +363,7 @@ describe('Query: armsTransferStats', () => {
     // Prepare: the sample in a prod gateway, its Queries counted at its client
     const prod = await createTestGateway({ seed: false, env: { STAGE: 'prod' } });
     expect((await runSync(prod.db, resolveSource(SAMPLE))).status).toBe('SUCCEEDED');
-    const countQueries = (gateway: TestGateway) => {
-      const count = { queries: 0 };
-      gateway.db.client.middlewareStack.add(
-        (next, context) => async (args) => {
-          if (context.commandName === 'QueryCommand') count.queries += 1;
-          return next(args);
-        },
-        { step: 'initialize' },
-      );
-      return count;
-    };
-    const prodCount = countQueries(prod);
+    const prodCount = countCalls(prod, 'QueryCommand');
     const ask = (gateway: TestGateway, recipient: string) =>
       gateway.query<{ armsTransferStats: { totals: Totals } }>(STATS, { groupBy: 'SUPPLIER', filter: { recipient } });
     // Act
@@ -347,13 +374,13 @@ describe('Query: armsTransferStats', () => {
     expect(first.errors).toBeUndefined();
     expect(again.data).toEqual(first.data);
     expect(other.data?.armsTransferStats.totals).not.toEqual(first.data?.armsTransferStats.totals);
-    expect(prodCount.queries).toBe(2);
+    expect(prodCount.calls).toBe(2);
     // In dev (editors checking their edits), every answer reads the counters.
     const dev = await loaded();
-    const devCount = countQueries(dev);
+    const devCount = countCalls(dev, 'QueryCommand');
     await ask(dev, 'IR');
     await ask(dev, 'IR');
-    expect(devCount.queries).toBe(2);
+    expect(devCount.calls).toBe(2);
   });
 
   it('refuses bad arguments with BAD_USER_INPUT', async () => {

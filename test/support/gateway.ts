@@ -87,3 +87,16 @@ export async function startLocalServer(
       }),
   };
 }
+
+/** Counts the calls of one command (`QueryCommand`, `BatchGetItemCommand`) the gateway's client sends from now on. */
+export function countCalls(gateway: TestGateway, command: string): { calls: number } {
+  const count = { calls: 0 };
+  gateway.db.client.middlewareStack.add(
+    (next, context) => async (args) => {
+      if (context.commandName === command) count.calls += 1;
+      return next(args);
+    },
+    { step: 'initialize' },
+  );
+  return count;
+}
