@@ -34,6 +34,11 @@ export const ASSUMPTIONS = {
   lambdaConcurrencyQuota: 1_000,
   /** How long a prod instance keeps the statistics counters an answer read: each instance reads them once per period. */
   statsCacheSeconds: STAGE_SETTINGS.prod.statsCacheSeconds,
+  /**
+   * How long a prod instance keeps an item it read by key (entities, list counters) for callers
+   * without an editor's key, as the mix's callers are: each instance reads it once per period.
+   */
+  itemCacheSeconds: STAGE_SETTINGS.prod.itemCacheSeconds,
   rates: [1_000, 10_000],
 } as const;
 
@@ -57,6 +62,8 @@ export interface OperationCost {
   engineReadUnits: number;
   /** Read units by partition. */
   partitions: Record<string, number>;
+  /** The part of `partitions` read as items by key (`sk = "#"`), which a prod instance keeps (`itemCacheSeconds`). */
+  keptPartitions: Record<string, number>;
   /** Estimated Lambda duration: the gateway's own time (warm p50 − floor p50) + rounds × round trip. */
   durationMs: number;
 }
@@ -161,19 +168,28 @@ interface CallRecord {
   started: number;
   ended: number;
   /** Bytes of each item read, by partition. */
-  reads: { pk: string; bytes: number }[];
+  reads: { pk: string; sk: string; bytes: number }[];
   engineUnits: number;
 }
 
-/** Read units of one call by partition: a Query rounds its partition's total up, a (batch) get rounds each item. */
-function callUnits(call: CallRecord): Map<string, number> {
-  const units = new Map<string, number>();
+/**
+ * Read units of one call by partition: a Query rounds its partition's total up, a (batch) get
+ * rounds each item. `kept`: those of items read by key at `sk = "#"`, which prod instances keep.
+ */
+function callUnits(call: CallRecord): { all: Map<string, number>; kept: Map<string, number> } {
+  const all = new Map<string, number>();
+  const kept = new Map<string, number>();
+  const add = (into: Map<string, number>, pk: string, units: number) => into.set(pk, (into.get(pk) ?? 0) + units);
   if (call.operation === 'QueryCommand') {
     const total = call.reads.reduce((sum, r) => sum + r.bytes, 0);
     const pk = call.reads[0]?.pk;
-    if (pk) units.set(pk, Math.max(0.5, readUnits(total)));
-  } else for (const r of call.reads) units.set(r.pk, (units.get(r.pk) ?? 0) + readUnits(r.bytes));
-  return units;
+    if (pk) add(all, pk, Math.max(0.5, readUnits(total)));
+  } else
+    for (const r of call.reads) {
+      add(all, r.pk, readUnits(r.bytes));
+      if (r.sk === '#') add(kept, r.pk, readUnits(r.bytes));
+    }
+  return { all, kept };
 }
 
 /** Rounds of calls one after another: a call is one round after the latest-ending call that ended before it started. */
@@ -235,7 +251,7 @@ export async function benchCapacity(sipri: string, earlier: EarlierResults = {})
           operation: context.commandName ?? 'unknown',
           started,
           ended: performance.now(),
-          reads: items.map((item) => ({ pk: String(item.pk), bytes: itemBytes(item) })),
+          reads: items.map((item) => ({ pk: String(item.pk), sk: String(item.sk), bytes: itemBytes(item) })),
           engineUnits: consumed.reduce((sum, c) => sum + (c.CapacityUnits ?? 0), 0),
         });
         return out;
@@ -293,7 +309,12 @@ export async function benchCapacity(sipri: string, earlier: EarlierResults = {})
       recording.on = false;
       expectData(answer, op.name);
       const partitions: Record<string, number> = {};
-      for (const call of calls) for (const [pk, units] of callUnits(call)) partitions[pk] = (partitions[pk] ?? 0) + units;
+      const keptPartitions: Record<string, number> = {};
+      for (const call of calls) {
+        const { all, kept } = callUnits(call);
+        for (const [pk, units] of all) partitions[pk] = (partitions[pk] ?? 0) + units;
+        for (const [pk, units] of kept) keptPartitions[pk] = (keptPartitions[pk] ?? 0) + units;
+      }
       const opRounds = rounds(calls);
       operations.push({
         operation: op.name,
@@ -302,6 +323,7 @@ export async function benchCapacity(sipri: string, earlier: EarlierResults = {})
         readUnits: Object.values(partitions).reduce((a, b) => a + b, 0),
         engineReadUnits: calls.reduce((sum, c) => sum + c.engineUnits, 0),
         partitions,
+        keptPartitions,
         durationMs: round((overheadMs[op.name] ?? 0) + opRounds * ASSUMPTIONS.dynamodbRoundTripMs, 1),
       });
     }
@@ -309,14 +331,16 @@ export async function benchCapacity(sipri: string, earlier: EarlierResults = {})
     const share = 1 / operations.length;
     const mix = ASSUMPTIONS.rates.map((rps): MixLoad => {
       const instances = Math.ceil(operations.reduce((sum, op) => sum + (rps * share * op.durationMs) / 1000, 0));
-      // Statistics counters are read at most once per instance and period (`statsCacheSeconds`).
-      const readsOf = (pk: string) =>
-        isStatsCounter(pk) && ASSUMPTIONS.statsCacheSeconds > 0
-          ? Math.min(rps * share, instances / ASSUMPTIONS.statsCacheSeconds)
-          : rps * share;
+      // What an instance keeps is read at most once per instance and period.
+      const keptReads = (seconds: number) => (seconds > 0 ? Math.min(rps * share, instances / seconds) : rps * share);
+      const readsOf = (pk: string) => (isStatsCounter(pk) ? keptReads(ASSUMPTIONS.statsCacheSeconds) : rps * share);
       const perPartition = new Map<string, number>();
       for (const op of operations)
-        for (const [pk, units] of Object.entries(op.partitions)) perPartition.set(pk, (perPartition.get(pk) ?? 0) + readsOf(pk) * units);
+        for (const [pk, units] of Object.entries(op.partitions)) {
+          const kept = op.keptPartitions[pk] ?? 0;
+          const read = readsOf(pk) * (units - kept) + keptReads(ASSUMPTIONS.itemCacheSeconds) * kept;
+          perPartition.set(pk, (perPartition.get(pk) ?? 0) + read);
+        }
       const loads = [...perPartition.entries()].map(([pk, u]) => ({
         pk,
         unitsPerSecond: round(u),

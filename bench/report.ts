@@ -190,7 +190,7 @@ export function renderCapacity(capacity: CapacityResult): string {
     '',
     stageCeilings(capacity),
     '',
-    `Per million requests (${a.region}, on demand, arm64 at ${a.lambdaMemoryGb * 1024} MB): DynamoDB $${capacity.dollarsPerMillionRequests.dynamodb} (${capacity.readUnitsPerRequest} read units a request at $${a.dollarsPerMillionReadUnits} per million), Lambda $${capacity.dollarsPerMillionRequests.lambda} (${capacity.durationMsPerRequest} ms billed a request at $${a.lambdaDollarsPerGbSecond} per GB-s, and $${a.lambdaDollarsPerMillionRequests} per million requests), HTTP API $${capacity.dollarsPerMillionRequests.httpApi}: **$${capacity.dollarsPerMillionRequests.total}**.`,
+    `Per million requests (${a.region}, on demand, arm64 at ${a.lambdaMemoryGb * 1024} MB): DynamoDB $${capacity.dollarsPerMillionRequests.dynamodb} (${capacity.readUnitsPerRequest} read units a request at $${a.dollarsPerMillionReadUnits} per million, every read counted as if no instance kept anything: an upper bound), Lambda $${capacity.dollarsPerMillionRequests.lambda} (${capacity.durationMsPerRequest} ms billed a request at $${a.lambdaDollarsPerGbSecond} per GB-s, and $${a.lambdaDollarsPerMillionRequests} per million requests), HTTP API $${capacity.dollarsPerMillionRequests.httpApi}: **$${capacity.dollarsPerMillionRequests.total}**.`,
     '',
     `A first import of the export writes ${capacity.import.writeUnits} write units ($${capacity.import.dollarsFirstImport} with its reads); a re-import of the same export reads every entity once, consistently (${capacity.import.reimportReadUnits} read units, $${capacity.import.dollarsReimport}), and writes none. The partitions it writes most:`,
     '',

@@ -50,6 +50,15 @@ export interface StageSettings {
    * 230 a second (docs/capacity.md); cached, an instance reads it once per this many seconds.
    */
   statsCacheSeconds: number;
+  /**
+   * Seconds a GraphQL function instance keeps the items it read by key (entities and list
+   * counters) for callers without an editor's key (0: none), far within the 60–3,600 s their
+   * `Cache-Control` allows. A popular entity is read by most operations: uncached, 10,000
+   * requests a second put three quarters of a partition's 3,000 read units on it
+   * (docs/capacity.md); cached, an instance reads it once per this many seconds. Editors read
+   * the table, so the version they edit against is the stored one.
+   */
+  itemCacheSeconds: number;
   /** Log retention, days. */
   logRetentionDays: number;
   /** Whether the table survives the stack's deletion and refuses deletes. */
@@ -100,6 +109,7 @@ export const STAGE_SETTINGS: Record<Stage, StageSettings> = {
     graphqlTraceDynamodb: true,
     graphqlSourceMaps: true,
     statsCacheSeconds: 0,
+    itemCacheSeconds: 0,
     logRetentionDays: 14,
     retainData: false,
     limits: { graphqlConcurrency: 20, tableMaxReadUnits: 1_000, tableMaxWriteUnits: 500 },
@@ -118,6 +128,7 @@ export const STAGE_SETTINGS: Record<Stage, StageSettings> = {
     graphqlTraceDynamodb: false,
     graphqlSourceMaps: false,
     statsCacheSeconds: 60,
+    itemCacheSeconds: 10,
     logRetentionDays: 90,
     retainData: true,
     limits: { graphqlConcurrency: 100, tableMaxReadUnits: 10_000, tableMaxWriteUnits: 2_000 },

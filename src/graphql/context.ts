@@ -2,14 +2,37 @@ import type { Stage } from '../config.js';
 import { RequestBudget } from '../store/budget.js';
 import type { Lane } from '../store/call-scheduler.js';
 import type { Db } from '../store/db.js';
-import type { Caller } from './auth.js';
+import type { StatsAnswer } from '../store/stats.js';
+import { type Caller, isEditor } from './auth.js';
 import { budgetFor } from './budgets.js';
 import type { ErrorLog } from './errors.js';
-import { createLoaders, type Loaders } from './loaders.js';
+import { InstanceCache } from './instance-cache.js';
+import { createLoaders, type ItemCache, type Loaders } from './loaders.js';
 import { MissingReferences } from './missing-references.js';
-import { StatsCache } from './stats-cache.js';
 
-const NO_STATS_CACHE = new StatsCache(0);
+/** `armsTransferStats` answers (the counters' sums, before sorting and paging) an instance keeps. */
+export type StatsCache = InstanceCache<StatsAnswer>;
+
+const NO_STATS_CACHE: StatsCache = new InstanceCache(0, 0);
+
+/** Statistics answers an instance keeps at most (a few KB each: a group's totals per group). */
+const MAX_STATS_ANSWERS = 200;
+/** Items an instance keeps at most (an entity is about 1 KB; the largest stored are a few KB). */
+const MAX_ITEMS = 5_000;
+
+/**
+ * What one instance keeps for the requests it serves (`createContext`'s scope), for as long as
+ * its stage says (`StageSettings`).
+ */
+export function instanceCaches(settings: {
+  statsCacheSeconds: number;
+  itemCacheSeconds: number;
+}): Required<Pick<RequestScope, 'statsCache' | 'itemCache'>> {
+  return {
+    statsCache: new InstanceCache(settings.statsCacheSeconds, MAX_STATS_ANSWERS),
+    itemCache: new InstanceCache(settings.itemCacheSeconds, MAX_ITEMS),
+  };
+}
 
 /** What every resolver of one request shares. */
 export interface Context {
@@ -38,6 +61,8 @@ export interface RequestScope {
   lane?: Lane;
   /** The instance's statistics answers kept for a while; none kept when absent. */
   statsCache?: StatsCache;
+  /** The instance's items kept for a while, read from for callers without an editor's key; none kept when absent. */
+  itemCache?: ItemCache;
 }
 
 /** A fresh context for one request: new counters, new loader caches, the caller's budget of reads, and the request's deadline. */
@@ -45,7 +70,8 @@ export function createContext(db: Db, caller: Caller, stage: Stage, scope: Reque
   const requestDb = db.forRequest(scope.signal, new RequestBudget(budgetFor(caller), scope.lane));
   return {
     db: requestDb,
-    loaders: createLoaders(requestDb),
+    // Editors read the table: what they edit against is the version stored.
+    loaders: createLoaders(requestDb, scope.itemCache, !isEditor(caller)),
     caller,
     stage,
     log: scope.log ?? (() => undefined),

@@ -5,11 +5,10 @@ import { GraphQLError } from 'graphql';
 import type { Config } from '../config.js';
 import { DomainError, ForbiddenError, RequestError, UnavailableError } from '../errors.js';
 import { createKeyResolver } from '../graphql/auth.js';
-import { createContext } from '../graphql/context.js';
+import { createContext, instanceCaches } from '../graphql/context.js';
 import type { ErrorLog } from '../graphql/errors.js';
 import { observabilityPlugin, type RequestObserver } from '../graphql/observability.js';
 import { createApolloServer } from '../graphql/server.js';
-import { StatsCache } from '../graphql/stats-cache.js';
 import { MAX_BODY_BYTES, REQUEST_DEADLINE_MS, STAGE_SETTINGS } from '../stages.js';
 import { CallScheduler } from '../store/call-scheduler.js';
 import { type Db, openTable } from '../store/db.js';
@@ -106,7 +105,8 @@ export function createGraphqlHandler(config: Config, log: ErrorLog, db?: Db, opt
   const resolveCaller = createKeyResolver(table, options.clock);
   // One per process: the requests it serves at once share its DynamoDB calls fairly.
   const scheduler = new CallScheduler();
-  const statsCache = new StatsCache(STAGE_SETTINGS[config.stage].statsCacheSeconds);
+  // Kept across the requests this instance serves, as long as the stage says.
+  const caches = instanceCaches(STAGE_SETTINGS[config.stage]);
   const server = createApolloServer(config, log);
   if (options.observe) server.addPlugin(observabilityPlugin(options.observe));
   const deadlines = new WeakMap<APIGatewayProxyEventV2, { signal: AbortSignal; at: number }>();
@@ -117,7 +117,7 @@ export function createGraphqlHandler(config: Config, log: ErrorLog, db?: Db, opt
         if (caller.kind === 'anonymous' && !config.anonymousReads) {
           throw new ForbiddenError('this API needs a key: send authorization: Bearer <key>', false);
         }
-        return createContext(table, caller, config.stage, { ...deadlines.get(event), log, lane: scheduler.lane(), statsCache });
+        return createContext(table, caller, config.stage, { ...deadlines.get(event), log, lane: scheduler.lane(), ...caches });
       } catch (error) {
         throw beforeExecution(error, log);
       }
