@@ -280,42 +280,58 @@ export async function readStats(db: Db, query: StatsQuery): Promise<StatsAnswer>
   const high = String(query.toYear ?? 9999).padStart(4, '0');
   const inRange = (year: string) => (year === UNKNOWN_YEAR ? anyYear : year >= low && year <= high);
   const byDelivery = query.groupBy === 'DELIVERY_YEAR';
+  const byOrderYear = query.groupBy === 'ORDER_YEAR';
+  const byParty = where.prefix !== undefined && where.recipient === undefined;
+  const filtered = (query.groupBy === 'SUPPLIER' ? query.supplier : query.recipient) as string;
   const groups = new Map<string, Totals>();
   const totals = zero();
   const sources: Record<string, number> = {};
-  const addTo = (key: string, total: keyof Totals, n: number) => {
-    const group = groups.get(key) ?? zero();
-    group[total] += n;
-    groups.set(key, group);
+  const groupOf = (key: string) => {
+    let group = groups.get(key);
+    if (!group) {
+      group = zero();
+      groups.set(key, group);
+    }
+    return group;
+  };
+  // Every item repeats the same few hundred field names: each is worked out once per answer.
+  const uses = new Map<string, FieldUse | null>();
+  const useOf = (name: string): FieldUse | null => {
+    let use = uses.get(name);
+    if (use === undefined) {
+      const parsed = parseField(name);
+      use = parsed
+        ? {
+            ...parsed,
+            total: TOTAL_OF_FIELD.get(parsed.part),
+            inRange: inRange(parsed.year),
+            ...(parsed.part.startsWith(SOURCE_PREFIX) ? { source: parsed.part.slice(SOURCE_PREFIX.length) } : {}),
+          }
+        : null;
+      uses.set(name, use);
+    }
+    return use;
   };
   for (const item of items) {
-    const sk = item.sk as string;
-    for (const [name, value] of Object.entries(item)) {
-      const parsed = parseField(name);
-      if (!parsed) continue;
-      const { year, part, delivery } = parsed;
-      const n = Number(value);
-      const total = TOTAL_OF_FIELD.get(part);
-      if (delivery) {
-        if (byDelivery && total) addTo(year, total, n);
+    // Grouped by party, all of an item's fields go to its party's group (empty ones are dropped below).
+    const own = byOrderYear || byDelivery ? undefined : groupOf(byParty ? partyOf(item.sk as string) : filtered);
+    for (const name in item) {
+      const use = useOf(name);
+      if (!use) continue;
+      const n = Number(item[name]);
+      if (use.delivery) {
+        if (byDelivery && use.total) groupOf(use.year)[use.total] += n;
         continue;
       }
-      if (!inRange(year)) continue;
-      if (part.startsWith(SOURCE_PREFIX)) {
-        const source = part.slice(SOURCE_PREFIX.length);
-        sources[source] = (sources[source] ?? 0) + n;
+      if (!use.inRange) continue;
+      if (use.source !== undefined) {
+        sources[use.source] = (sources[use.source] ?? 0) + n;
         continue;
       }
-      if (!total) continue;
-      totals[total] += n;
+      if (!use.total) continue;
+      totals[use.total] += n;
       if (byDelivery) continue;
-      const key =
-        query.groupBy === 'ORDER_YEAR'
-          ? year
-          : where.prefix !== undefined && where.recipient === undefined
-            ? partyOf(sk)
-            : ((query.groupBy === 'SUPPLIER' ? query.supplier : query.recipient) as string);
-      addTo(key, total, n);
+      (own ?? groupOf(use.year))[use.total] += n;
     }
   }
   return {
@@ -330,6 +346,13 @@ interface ParsedField {
   year: string;
   part: string;
   delivery: boolean;
+}
+
+/** What a field adds to an answer: its total (or source), and whether its year is asked for. */
+interface FieldUse extends ParsedField {
+  total: keyof Totals | undefined;
+  source?: string;
+  inRange: boolean;
 }
 
 /** A counter field's year, what it totals, and whether it is by year of delivery; undefined for other attributes. */
