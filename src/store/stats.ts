@@ -1,3 +1,4 @@
+import { type AttributeValue, QueryCommand, type QueryCommandOutput } from '@aws-sdk/client-dynamodb';
 import type { DealRecord, EntityRecord } from '../domain/records.js';
 import type { Db } from './db.js';
 import { keyString } from './index-items.js';
@@ -246,21 +247,32 @@ function countersFor(query: StatsQuery): Counters {
   };
 }
 
-async function readCounters(db: Db, where: Counters): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
+/** A counter item as DynamoDB returns it: `{ N: "…" }` per field. */
+type RawItem = Record<string, AttributeValue>;
+
+/**
+ * The counter items of `where`, as DynamoDB returns them: an answer reads hundreds of items of
+ * dozens of fields and uses a few of each, so they are not converted to plain objects (the
+ * document client's conversion took longer than the sums themselves; bench/README.md, 15.).
+ */
+async function readCounters(db: Db, where: Counters): Promise<RawItem[]> {
+  const items: RawItem[] = [];
+  let start: RawItem | undefined;
   for (let page = 0; page < MAX_STATS_PAGES; page++) {
-    const out = await db.query({
-      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :low AND :high',
-      ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
-      ExpressionAttributeValues: { ':pk': where.pk, ':low': where.low, ':high': where.high },
-      ...(start ? { ExclusiveStartKey: start } : {}),
-    });
-    items.push(...((out.Items ?? []) as Record<string, unknown>[]));
+    const out = await db.send<QueryCommandOutput>(
+      new QueryCommand({
+        TableName: db.tableName,
+        KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :low AND :high',
+        ExpressionAttributeNames: { '#pk': 'pk', '#sk': 'sk' },
+        ExpressionAttributeValues: { ':pk': { S: where.pk }, ':low': { S: where.low }, ':high': { S: where.high } },
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    items.push(...(out.Items ?? []));
     start = out.LastEvaluatedKey;
     if (!start) break;
   }
-  return where.recipient === undefined ? items : items.filter((item) => partyOf(item.sk as string) === where.recipient);
+  return where.recipient === undefined ? items : items.filter((item) => partyOf(item.sk?.S ?? '') === where.recipient);
 }
 
 /** The party of a group's item: its sort key after the kind and the decade (`S#201#<party>`). */
@@ -314,11 +326,11 @@ export async function readStats(db: Db, query: StatsQuery): Promise<StatsAnswer>
   };
   for (const item of items) {
     // Grouped by party, all of an item's fields go to its party's group (empty ones are dropped below).
-    const own = byOrderYear || byDelivery ? undefined : groupOf(byParty ? partyOf(item.sk as string) : filtered);
+    const own = byOrderYear || byDelivery ? undefined : groupOf(byParty ? partyOf(item.sk?.S ?? '') : filtered);
     for (const name in item) {
       const use = useOf(name);
       if (!use) continue;
-      const n = Number(item[name]);
+      const n = Number(item[name]?.N);
       if (use.delivery) {
         if (byDelivery && use.total) groupOf(use.year)[use.total] += n;
         continue;
