@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { ScanCommand, type ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ensureTable } from '../src/dev/engine.js';
 import { STAGE_SETTINGS } from '../src/stages.js';
 import { type Db, openTable } from '../src/store/db.js';
@@ -245,7 +247,10 @@ export async function benchCapacity(sipri: string, earlier: EarlierResults = {})
           Responses?: Record<string, Record<string, unknown>[]>;
           ConsumedCapacity?: { CapacityUnits?: number } | { CapacityUnits?: number }[];
         };
-        const items = output.Item ? [output.Item] : (output.Items ?? Object.values(output.Responses ?? {}).flat());
+        // The statistics' Query comes back as DynamoDB sends it (`{ S }`, `{ N }`): sized as the items they are.
+        const items = (output.Item ? [output.Item] : (output.Items ?? Object.values(output.Responses ?? {}).flat())).map((item) =>
+          typeof item.pk === 'object' ? unmarshall(item as Record<string, AttributeValue>) : item,
+        );
         const consumed = [output.ConsumedCapacity ?? []].flat();
         calls.push({
           operation: context.commandName ?? 'unknown',
