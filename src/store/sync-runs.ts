@@ -81,6 +81,26 @@ export function isSyncRunId(id: string): boolean {
   return SYNC_RUN_ID.test(id);
 }
 
+/** A run's report before it has read anything: RUNNING, every count at 0. */
+export function newSyncRunReport(source: string, format: string, startedAt: string, startedBy?: string): SyncRunReport {
+  return {
+    id: newSyncRunId(startedAt),
+    source,
+    format,
+    startedAt,
+    status: 'RUNNING',
+    read: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: 0,
+    stale: 0,
+    rejected: 0,
+    rejects: [],
+    ...(startedBy ? { startedBy } : {}),
+  };
+}
+
 /** A new run's id: its start time (so ids sort by time) and a random tail. */
 export function newSyncRunId(startedAt: string): string {
   return `syncrun:${startedAt.replace(/[-:.]/g, '')}-${randomBytes(4).toString('hex')}`;

@@ -6,7 +6,7 @@ import type { Db } from '../store/db.js';
 import { type BatchEntry, type BatchResult, getEntities, writeEntities } from '../store/entities.js';
 import { unstorableReason } from '../store/limits.js';
 import { type Absence, absentRecords, brokenReferences, describeBroken } from '../store/references.js';
-import { newSyncRunId, RUN_LEASE_MS, type SyncRunReport, saveSyncRun } from '../store/sync-runs.js';
+import { newSyncRunReport, RUN_LEASE_MS, type SyncRunReport, saveSyncRun } from '../store/sync-runs.js';
 import { type Format, parseDetected } from './detect.js';
 import { linkDeals } from './link-deals.js';
 import { type Source, SourceError } from './sources/index.js';
@@ -72,23 +72,7 @@ type Entry = BatchEntry & { line: number };
  * @returns the final report; status FAILED when the source could not be read to the end.
  */
 export async function runSync(db: Db, source: Source, options: SyncOptions = {}): Promise<SyncRunReport> {
-  const startedAt = new Date().toISOString();
-  const report: SyncRunReport = {
-    id: newSyncRunId(startedAt),
-    source: source.name,
-    format: options.format ?? 'detecting',
-    startedAt,
-    status: 'RUNNING',
-    read: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    skipped: 0,
-    stale: 0,
-    rejected: 0,
-    rejects: [],
-    ...(options.startedBy ? { startedBy: options.startedBy } : {}),
-  };
+  const report = newSyncRunReport(source.name, options.format ?? 'detecting', new Date().toISOString(), options.startedBy);
   // Each save moves the deadline to the lease's end, never past the run's own deadline.
   const save = (on = db) => {
     if (options.dryRun) return Promise.resolve();

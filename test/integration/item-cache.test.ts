@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/store/api-keys.js';
-import { newSyncRunId, type SyncRunReport, saveSyncRun } from '../../src/store/sync-runs.js';
+import { newSyncRunReport, type SyncRunReport, saveSyncRun } from '../../src/store/sync-runs.js';
 import { countCalls, createTestGateway, type TestGateway } from '../support/gateway.js';
 
 const PUTIN = 'leader:vladimir-putin';
@@ -64,21 +64,10 @@ describe('GraphQL: items kept by a prod instance', () => {
   it("never keeps a sync run's report, which changes while the run goes on", async () => {
     // Prepare: a running sync's report, read once
     const prod = await createTestGateway({ seed: false, env: { STAGE: 'prod' } });
-    const startedAt = new Date().toISOString();
     const run: SyncRunReport = {
-      id: newSyncRunId(startedAt),
-      source: 'feed.ndjson',
-      format: 'ndjson',
-      startedAt,
-      status: 'RUNNING',
+      ...newSyncRunReport('feed.ndjson', 'ndjson', new Date().toISOString()),
       read: 10,
       created: 10,
-      updated: 0,
-      unchanged: 0,
-      skipped: 0,
-      stale: 0,
-      rejected: 0,
-      rejects: [],
       deadlineAt: new Date(Date.now() + 60_000).toISOString(),
     };
     await saveSyncRun(prod.db, run);
