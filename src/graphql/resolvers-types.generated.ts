@@ -169,7 +169,7 @@ export type ArmsTransferStats = {
   groupCount: Scalars['Int']['output'];
   /** Where the page ends. */
   pageInfo: PageInfo;
-  /** The sources those deals cite, with how many cite each: what the answer covers. */
+  /** The sources those deals cite, with how many cite each (most cited first, then by id): what the answer covers. */
   sources: Array<ArmsTransferSourceCount>;
   /** The totals over every deal the filter keeps. */
   totals: ArmsTransferTotals;

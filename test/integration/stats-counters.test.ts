@@ -73,6 +73,32 @@ describe('Store: statistics counters', () => {
     expect(all.sources).toEqual({ 'source:s': 300 });
   });
 
+  it("answers in one order, whatever order the engine returns an item's fields in: groups by key, sources most cited first", async () => {
+    // Prepare: years and sources reach the counters in the opposite order to the answer's
+    const { db } = await createTestTable();
+    const cited = (id: string, year: string, source: string): DealRecord => ({ ...deal(id, 1), agreedOn: year, citations: [{ source }] });
+    const records = [
+      cited('deal:a', '2023', 'source:c'),
+      cited('deal:b', '2022', 'source:a'),
+      cited('deal:c', '2021', 'source:b'),
+      cited('deal:d', '2021', 'source:b'),
+    ];
+    for (const record of records) await applyCounts(db, [countChange(`${record.id}@1`, null, record)], 4);
+    // Act
+    const answer = await readStats(db, { groupBy: 'ORDER_YEAR', supplier: 'country:RU' });
+    // Assess: toEqual would not see the order of an object's keys, so entries are compared
+    expect(answer.groups.map((g) => [g.key, g.totals.deals])).toEqual([
+      ['2021', 2],
+      ['2022', 1],
+      ['2023', 1],
+    ]);
+    expect(Object.entries(answer.sources)).toEqual([
+      ['source:b', 2],
+      ['source:a', 1],
+      ['source:c', 1],
+    ]);
+  });
+
   it('counts deals of no known year only when no year bound is given', async () => {
     const { db } = await createTestTable();
     const { agreedOn: _, ...undated } = deal('deal:u', 2);
