@@ -1,4 +1,30 @@
 import { defineConfig } from 'vitest/config';
+import { javaFound } from './test/support/dynamodb-local.js';
+
+// The global setups run in this process: its SDK clients should not warn about Node 20 either.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+/** The tests that read and write a table: run on dynalite, and again on AWS's DynamoDB Local. */
+const ENGINE_TESTS = ['test/store/**/*.test.ts', 'test/sync/**/*.test.ts', 'test/integration/**/*.test.ts', 'test/security/**/*.test.ts'];
+
+/**
+ * DynamoDB Local needs Java. Where there is none the second run is left out and says why; in CI
+ * (`CI` set) that is an error, so a run never passes without it.
+ */
+function dynamoDbLocalProject() {
+  const java = javaFound();
+  if (!java.ok) {
+    if (process.env.CI) throw new Error(`the DynamoDB Local tests cannot run in CI: ${java.reason}`);
+    process.stderr.write(`DynamoDB Local tests SKIPPED: ${java.reason}\n`);
+    return [];
+  }
+  return [
+    {
+      extends: true as const,
+      test: { name: 'dynamodb-local', include: ENGINE_TESTS, globalSetup: ['test/support/global-setup-dynamodb-local.ts'] },
+    },
+  ];
+}
 
 export default defineConfig({
   // Node loads `graphql` for Apollo Server (left to Node, not transformed) from its CommonJS
@@ -7,11 +33,13 @@ export default defineConfig({
   // bundle and tsx have one copy either way.
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
-    include: ['test/**/*.test.ts'],
-    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    projects: [
+      { extends: true, test: { name: 'dynalite', include: ['test/**/*.test.ts'], globalSetup: ['test/support/global-setup.ts'] } },
+      ...dynamoDbLocalProject(),
+    ],
   },
 });

@@ -5,11 +5,14 @@ import { startEngine } from '../../src/dev/engine.js';
 export default async function setup(project: TestProject) {
   const engine = await startEngine();
   project.provide('dynamodbEndpoint', engine.endpoint);
+  project.provide('dynamodbEngine', 'dynalite');
   return () => engine.close();
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
     dynamodbEndpoint: string;
+    /** Which implementation of DynamoDB the tests run against. */
+    dynamodbEngine: 'dynalite' | 'dynamodb-local';
   }
 }
