@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { ConditionalCheckFailedException, DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
@@ -181,6 +182,9 @@ interface CommandInput {
 const SINGLE_TABLE = new Set(['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'Scan']);
 const CONDITIONAL_WRITES = new Set(['PutItem', 'UpdateItem', 'DeleteItem']);
 
+/** Listeners a request's deadline may have before Node warns: far above the calls one `Db` has in flight (32 in a request, 16 in a sync). */
+const SIGNAL_LISTENERS = 100;
+
 /**
  * The table gateway: every DynamoDB command of the store goes through `send`, which fills in
  * the table name, refuses keys and items over DynamoDB's limits before sending (in the
@@ -200,7 +204,11 @@ export class Db {
     readonly signal?: AbortSignal,
     /** The request's budget of reads and its pace (see RequestBudget); none for runs and tools. */
     readonly budget?: RequestBudget,
-  ) {}
+  ) {
+    // Every call in flight listens for the deadline: a request sends up to 32 at once, past
+    // Node's warning about a possible leak at 11 listeners, which would be logged for nothing.
+    if (signal) setMaxListeners(SIGNAL_LISTENERS, signal);
+  }
 
   /** The same table with fresh counters, for a new request (stopped by `signal` at its deadline, limited by `budget`). */
   forRequest(signal?: AbortSignal, budget?: RequestBudget): Db {

@@ -37,6 +37,26 @@ describe('Table gateway: the table name', () => {
   });
 });
 
+describe("Table gateway: a request's deadline", () => {
+  it('lets 32 calls in flight listen for it without a warning about a leak', async () => {
+    // Prepare: Node warns from the 11th listener of one signal; the SDK adds one per call in flight
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    const db = table.db.forRequest(new AbortController().signal);
+    try {
+      // Act
+      await Promise.all(Array.from({ length: 32 }, (_, i) => db.get({ Key: { pk: `gateway:deadline${i}`, sk: '#' } })));
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    // Assess
+    expect(db.stats.operations).toEqual({ GetItem: 32 });
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
+  });
+});
+
 describe('Table gateway: DynamoDB key and item limits are checked before sending', () => {
   const refusal = async (db: Db, work: () => Promise<unknown>) => {
     const error = await failure(work);
