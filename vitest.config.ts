@@ -15,7 +15,9 @@ function dynamoDbLocalProject() {
   const java = javaFound();
   if (!java.ok) {
     if (process.env.CI) throw new Error(`the DynamoDB Local tests cannot run in CI: ${java.reason}`);
-    process.stderr.write(`DynamoDB Local tests SKIPPED: ${java.reason}\n`);
+    // Vitest reads this file more than once: the reason is said once.
+    if (!process.env.DYNAMODB_LOCAL_SKIP_SAID) process.stderr.write(`DynamoDB Local tests SKIPPED: ${java.reason}\n`);
+    process.env.DYNAMODB_LOCAL_SKIP_SAID = '1';
     return [];
   }
   return [
