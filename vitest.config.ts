@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { javaFound } from './test/support/dynamodb-local.js';
+import { javaFound } from './test/support/java.js';
 
 // The global setups run in this process: its SDK clients should not warn about Node 20 either.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

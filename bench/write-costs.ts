@@ -17,6 +17,7 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { ensureTable } from '../src/dev/engine.js';
+import { mapLimit } from '../src/store/batch.js';
 import { startDynamoDbLocal } from '../test/support/dynamodb-local.js';
 import { startEngineProcess } from './engine.js';
 import { round } from './stats.js';
@@ -24,12 +25,12 @@ import { round } from './stats.js';
 const CONCURRENCY = 16;
 const PAD = 'x'.repeat(400);
 
+/** `calls` calls of `work`, CONCURRENCY in flight. */
 async function pool(calls: number, work: (i: number) => Promise<unknown>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < calls) await work(next++);
-    }),
+  await mapLimit(
+    Array.from({ length: calls }, (_, i) => i),
+    CONCURRENCY,
+    work,
   );
 }
 

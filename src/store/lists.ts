@@ -2,6 +2,7 @@ import type { EntityKind } from '../domain/ids.js';
 import { type DateRange, yearBefore } from '../domain/partial-date.js';
 import type { EntityRecord } from '../domain/records.js';
 import { ValidationError } from '../errors.js';
+import { byCodeUnits } from './canonical.js';
 import { counterField, counterKey, STANDALONE, TOTAL } from './counters.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
 import type { Db } from './db.js';
@@ -316,7 +317,7 @@ export async function queryList(db: Db, query: ListQuery, page: PageRequest): Pr
   const wanted = size + 1;
   const reads = await Promise.all(chains.map((chain) => readChain(db, query, chain, bounds, ascending, wanted, listId)));
   // Merge in reading order; an entity in several of the lists has the same key in each.
-  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0) * (ascending ? 1 : -1);
+  const order = (a: string, b: string) => byCodeUnits(a, b) * (ascending ? 1 : -1);
   const seen = new Set<string>();
   let merged = reads
     .flatMap((r) => r.entries)

@@ -1,5 +1,6 @@
 import { type AttributeValue, QueryCommand, type QueryCommandOutput } from '@aws-sdk/client-dynamodb';
 import type { DealRecord, EntityRecord } from '../domain/records.js';
+import { byCodeUnits } from './canonical.js';
 import type { Db } from './db.js';
 import { keyString } from './index-items.js';
 
@@ -203,15 +204,12 @@ export interface StatsGroup {
 
 /** The groups, the totals over all of them, and the deals counted per source. */
 export interface StatsAnswer {
-  /** In the order of their keys. */
+  /** In the order of their keys (`byCodeUnits`), whatever order the engine returned the fields in. */
   groups: StatsGroup[];
   totals: Totals;
   /** Per source id, the records that cite it: most first, then by id. */
   sources: Record<string, number>;
 }
-
-/** Keys in byte order: the same whatever order the engine returned the fields in. */
-const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 const zero = (): Totals => ({ deals: 0, tivOrdered: 0, tivDelivered: 0, numberOrdered: 0, numberDelivered: 0 });
 
@@ -355,13 +353,13 @@ export async function readStats(db: Db, query: StatsQuery): Promise<StatsAnswer>
     // A group may hold figures of register records alone (their curated deal counts elsewhere).
     groups: [...groups]
       .filter(([, t]) => TOTAL_KEYS.some((k) => t[k] !== 0))
-      .sort(([a], [b]) => byKey(a, b))
+      .sort(([a], [b]) => byCodeUnits(a, b))
       .map(([key, t]) => ({ key, totals: t })),
     totals,
     sources: Object.fromEntries(
       Object.entries(sources)
         .filter(([, n]) => n !== 0)
-        .sort(([a, n], [b, m]) => m - n || byKey(a, b)),
+        .sort(([a, n], [b, m]) => m - n || byCodeUnits(a, b)),
     ),
   };
 }

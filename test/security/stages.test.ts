@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createGraphqlHandler } from '../../src/handlers/graphql-handler.js';
 import { createTestGateway, startLocalServer, type TestGateway } from '../support/gateway.js';
+import { freePort } from '../support/ports.js';
 import { send } from './helpers.js';
 
 const INTROSPECTION = '{ __schema { queryType { name } } }';
@@ -111,15 +111,6 @@ describe('Stages: unexpected errors are masked in both', () => {
     expect(logged).toEqual([expect.objectContaining({ name: 'TypeError' })]);
   });
 });
-
-/** A port free right now on 127.0.0.1. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('Stages: npm start with STAGE=prod', () => {
   let child: ChildProcess | undefined;

