@@ -8,8 +8,9 @@
  *
  * Persian and Arabic script has no vowels to carry over, so no scheme gives the English
  * spelling; it is folded within itself instead (Arabic ي/ك and Persian ی/ک alike, tatweel and
- * zero-width non-joiners removed), so a name stored as an alias in Persian script is found by
- * the same name typed with either keyboard.
+ * zero-width non-joiners removed, hamza seats made plain letters), so a name stored in Persian
+ * script (an alias, or a spelling of `SEARCH_VARIANTS`) is found by the same name typed with
+ * either keyboard.
  */
 
 const CYRILLIC: Readonly<Record<string, string>> = {
@@ -67,6 +68,10 @@ const PERSIAN: Readonly<Record<string, string>> = {
   آ: 'ا',
   ٱ: 'ا',
   ؤ: 'و',
+  // Hamza seated on a yeh or heh is written with or without it ("رئیس", "رییس"); left in, Unicode's
+  // decomposition (NFKD) would turn the seat into the Arabic yeh, which no other letter folds to.
+  ئ: 'ی',
+  ۀ: 'ه',
   ـ: '',
   '\u200c': '',
   '\u200d': '',

@@ -68,6 +68,20 @@ describe('Query: searchAll on the article', () => {
       ['Pezeshkyan', 'leader:masoud-pezeshkian'],
       ['Revolutionary Guards', 'organization:irgc'],
       ['PÉZESHKIAN', 'leader:masoud-pezeshkian'],
+      // Persian and Arabic script, with either keyboard's letters, and with or without the
+      // zero-width non-joiner.
+      ['پزشکیان', 'leader:masoud-pezeshkian'],
+      ['پزشكيان', 'leader:masoud-pezeshkian'],
+      ['مسعود پزشکیان', 'leader:masoud-pezeshkian'],
+      ['رئیسی', 'leader:ebrahim-raisi'],
+      ['رییسی', 'leader:ebrahim-raisi'],
+      ['امیرعبداللهیان', 'leader:hossein-amir-abdollahian'],
+      ['حزب‌الله', 'organization:hezbollah'],
+      ['حزب الله', 'organization:hezbollah'],
+      ['سپاه پاسداران', 'organization:irgc'],
+      ['نصرالله', 'leader:hassan-nasrallah'],
+      ['هنیه', 'leader:ismail-haniyeh'],
+      ['حماس', 'organization:hamas'],
     ];
     for (const [text, id] of cases) {
       const { page } = await search(gateway, { text });

@@ -22,6 +22,10 @@ describe('Domain: searchFold', () => {
   it('folds Arabic and Persian letter variants alike, and Latin accents and case away', () => {
     expect(searchFold('پزشكيان')).toBe(searchFold('پزشکیان'));
     expect(searchFold('Pezeshkián-MASOUD')).toBe('pezeshkian masoud');
+    // A hamza seat folds to the plain letter, whichever keyboard typed it.
+    expect(searchFold('رئیسی')).toBe(searchFold('رییسی'));
+    expect(searchFold('رئيسي')).toBe(searchFold('رییسی'));
+    expect(searchFold('خامنه‌ای')).toBe('خامنهای');
   });
 
   it('gives the variant spellings of the names in the table', () => {
@@ -29,6 +33,9 @@ describe('Domain: searchFold', () => {
     expect(variantsOf('masoud pezeshkian')).toContain('masoud pezeshkyan');
     expect(variantsOf('irgc quds force')).toContain('revolutionary guards quds force');
     expect(variantsOf('hezbollahs')).toEqual([]);
+    expect(variantsOf('masoud pezeshkian')).toEqual(expect.arrayContaining(['masoud پزشکیان', 'مسعود پزشکیان']));
+    // Spellings with a zero-width non-joiner are folded as a search text is: joined.
+    expect(variantsOf('hezbollah')).toEqual(expect.arrayContaining(['حزب الله', 'حزبالله']));
   });
 });
 
