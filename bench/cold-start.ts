@@ -5,11 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { build, COMMON_OPTIONS } from '../scripts/build.js';
+import { node22 } from '../scripts/node22.js';
 import { STAGE_SETTINGS } from '../src/stages.js';
 import { v2Event } from '../test/support/events.js';
 import { freshTable, startEngineInProcess } from './engine.js';
 import { seed } from './gateway.js';
-import { node22 } from './node22.js';
 import { median, round } from './stats.js';
 
 /** The cold starts measured on one Node major: the gateway, its floor and the entry before the cold-start work. */
