@@ -630,7 +630,10 @@ export type LeaderFilter = {
   activeOn?: InputMaybe<Scalars['PartialDate']['input']>;
   /** ISO code of the country they serve. */
   country?: InputMaybe<Scalars['String']['input']>;
-  /** Folded prefix of a name or alias word: "puti" finds Vladimir Putin. Combines with country. */
+  /**
+   * Prefix of a name or alias word, folded as `search` folds its text: "puti" and "Пути" find
+   * Vladimir Putin. Combines with country.
+   */
   nameStartsWith?: InputMaybe<Scalars['String']['input']>;
   /** Id of an organisation: its leaders (alone; combines with nothing else). */
   organization?: InputMaybe<Scalars['ID']['input']>;

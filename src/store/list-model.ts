@@ -27,6 +27,7 @@ import type { EntityRecord, RecordOf } from '../domain/records.js';
 import { referencedIds } from '../domain/references.js';
 import { responseLinks } from '../domain/response-links.js';
 import { roleSpan } from '../domain/roles.js';
+import { searchFold, variantsOf } from '../domain/search-text.js';
 import { foldName, wordSuffixes } from '../domain/text.js';
 import { type SearchField, searchKeysOf, searchPrefix } from './search-items.js';
 
@@ -207,9 +208,14 @@ function pairs(codes: readonly string[]): ListRef[] {
   return lists;
 }
 
-/** Search entries: every word-start suffix of the name and of each alias. */
+/**
+ * Name search entries: every word-start suffix of the name and of each alias, folded as a
+ * search text is (other scripts in Latin letters), and of their known variant spellings, so
+ * `search` and `nameStartsWith` find "Путин" and "Hizbollah" as `searchAll` does.
+ */
 function nameEntries(names: readonly string[], attributes: Partial<Attributes> = {}): ExtraEntry[] {
-  const suffixes = new Set(names.flatMap((n) => wordSuffixes(foldName(n))));
+  const folded = names.map(searchFold);
+  const suffixes = new Set([...folded, ...folded.flatMap(variantsOf)].flatMap(wordSuffixes));
   return [...suffixes].filter((s) => s.length > 0).map((s) => ({ list: LISTS.names([...s][0] as string), sortKey: s, attributes }));
 }
 

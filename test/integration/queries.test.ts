@@ -657,6 +657,23 @@ describe('Query: search', () => {
     expect((await search('Ébrahim Raïsi'))[0]?.id).toBe(RAISI);
   });
 
+  it('reads Cyrillic as Latin and known variant spellings as the name, as searchAll does', async () => {
+    const cases: [string, string][] = [
+      ['Путин', PUTIN],
+      ['Пути', PUTIN],
+      ['Сергей Лавров', 'leader:sergey-lavrov'],
+      ['Hizbollah', 'organization:hezbollah'],
+      ['Pezeshkyan', 'leader:masoud-pezeshkian'],
+      ['پزشکیان', 'leader:masoud-pezeshkian'],
+      ['Revolutionary Guards', 'organization:irgc'],
+    ];
+    for (const [text, id] of cases) expect((await search(text))[0]?.id, text).toBe(id);
+    const leaders = await gateway.query<{ leaders: { edges: { node: { id: string } }[] } }>(
+      '{ leaders(filter: { nameStartsWith: "Пути" }) { edges { node { id } } } }',
+    );
+    expect(dataOf(leaders).leaders.edges.map((e) => e.node.id)).toEqual([PUTIN]);
+  });
+
   it('ranks Putin first for the prefix "puti"', async () => {
     const results = await search('puti');
     expect(results[0]).toEqual({ __typename: 'Leader', id: PUTIN });

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { ACTOR_KINDS, countryId, type EntityKind, kindOf } from '../../domain/ids.js';
 import { dateRange } from '../../domain/partial-date.js';
 import type { EntityRecord, RecordOf } from '../../domain/records.js';
+import { searchFold } from '../../domain/search-text.js';
 import { foldName } from '../../domain/text.js';
 import { ValidationError } from '../../errors.js';
 import { LISTS, type ListRef } from '../../store/list-model.js';
@@ -64,7 +65,7 @@ export function leadersList(
   const byName = descending(page.orderBy, false);
   if (filter.nameStartsWith !== undefined && filter.nameStartsWith !== null) {
     if (filter.activeOn) throw new ValidationError('nameStartsWith combines with country, not with activeOn', { path: 'filter.activeOn' });
-    const prefix = foldName(filter.nameStartsWith);
+    const prefix = searchFold(filter.nameStartsWith);
     if (prefix.length === 0)
       throw new ValidationError('nameStartsWith needs at least one letter or digit', { path: 'filter.nameStartsWith' });
     const where: ListFilter = { entityKind: 'leader', ...(country ? { country } : {}) };
@@ -246,7 +247,7 @@ export const Query: QueryResolvers = {
 
   search: async (_: unknown, { text, first }: { text: string; first?: number | null }, ctx: Context) => {
     if (text.length > 200) throw new ValidationError('text must be at most 200 characters', { path: 'text' });
-    const folded = foldName(text);
+    const folded = searchFold(text);
     if (folded.length === 0) throw new ValidationError('text needs at least one letter or digit', { path: 'text' });
     const size = Math.min(pageSize(first), MAX_PAGE_SIZE);
     const page = await queryList(
