@@ -1,5 +1,3 @@
-import { ValidationError } from '../errors.js';
-
 /** The kinds of entity, each the prefix of its ids: `leader:vladimir-putin`, `country:IR`. */
 export const ENTITY_KINDS = ['source', 'country', 'organization', 'leader', 'meeting', 'deal', 'event', 'statement'] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
@@ -35,16 +33,4 @@ export function countryId(code: string): string {
 /** Whether `code` has the shape of an ISO 3166-1 alpha-2 (or 3166-3 former state) code. */
 export function isCountryCode(code: string): boolean {
   return COUNTRY_CODE.test(code);
-}
-
-/**
- * Turns what a filter accepts for a party (an ISO country code or an actor id) into an actor id.
- * @throws ValidationError for anything else.
- */
-export function actorIdFromFilter(value: string, field: string): string {
-  if (isCountryCode(value)) return countryId(value);
-  if (isIdOf(value, ACTOR_KINDS)) return value;
-  throw new ValidationError(`${field} must be an ISO country code such as "IR" or the id of a leader or organization`, {
-    path: field,
-  });
 }

@@ -166,6 +166,11 @@ describe('Query: armsTransferStats', () => {
     ]);
     expect(result.sources).toEqual([{ deals: 7, source: { id: 'source:sipri-arms-transfers-2026-05-18', publishedOn: '2026-05-18' } }]);
     expect(answer.extensions?.dynamodb?.operations).toEqual({ Query: 1, BatchGetItem: 1 });
+    // A party in every form militaryDeals takes it gives the same answer.
+    for (const recipient of ['ir', 'country:IR', 'country:ir']) {
+      const same = await stats(gateway, { filter: { recipient }, groupBy: 'SUPPLIER', orderBy: 'TIV_DELIVERED' });
+      expect(same.result, recipient).toEqual(result);
+    }
   });
 
   it('counts each transfer once: a register record describing a curated deal adds its figures, not a deal', async () => {

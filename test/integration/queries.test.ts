@@ -287,10 +287,19 @@ describe('Query: country', () => {
   it('answers null for an unknown or malformed code', async () => {
     const data = dataOf(
       await gateway.query<Record<string, unknown>>(
-        `{ a: country(code: "ZZ") { id } b: country(code: "iran") { id } c: country(code: "ir") { id } }`,
+        `{ a: country(code: "ZZ") { id } b: country(code: "iran") { id } c: country(code: "I") { id } }`,
       ),
     );
     expect(data).toEqual({ a: null, b: null, c: null });
+  });
+
+  it('takes a code in the forms every country argument takes: any case, or the id', async () => {
+    const data = dataOf(
+      await gateway.query<Record<string, unknown>>(
+        `{ a: country(code: "ir") { id } b: country(code: "country:IR") { id } c: country(code: "Ir") { id } }`,
+      ),
+    );
+    expect(data).toEqual({ a: { id: 'country:IR' }, b: { id: 'country:IR' }, c: { id: 'country:IR' } });
   });
 });
 

@@ -68,11 +68,17 @@ export function during(from?: string | null, to?: string | null): ListQuery['dur
  * @throws ValidationError naming `field` for anything else.
  */
 export function countryCode(value: string, field: string): string {
-  const code = (value.startsWith('country:') ? value.slice('country:'.length) : value).toUpperCase();
-  if (!isCountryCode(code)) {
+  const code = countryCodeOf(value);
+  if (code === null) {
     throw new ValidationError(`${field} must be an ISO 3166 alpha-2 code such as "IR" (or "country:IR")`, { path: field });
   }
   return code;
+}
+
+/** The ISO code a country argument names (`IR`, `ir`, `country:IR`), or null when it has no code's shape. */
+export function countryCodeOf(value: string): string | null {
+  const code = (value.startsWith('country:') ? value.slice('country:'.length) : value).toUpperCase();
+  return isCountryCode(code) ? code : null;
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Context } from '../context.js';
 import type { CountryModel, LeaderModel, Model, OrganizationModel } from '../models.js';
 import { type Connection, MAX_PAGE_SIZE, type PageArgs, pageSize } from '../pagination.js';
 import type { QueryResolvers } from '../resolvers-types.generated.js';
-import { countryCode, descending, during, idArg, listConnection, type OrderBy } from './lists.js';
+import { countryCode, countryCodeOf, descending, during, idArg, listConnection, type OrderBy } from './lists.js';
 import { searchAll } from './search.js';
 import { armsTransferStats } from './stats.js';
 
@@ -150,7 +150,11 @@ const SEARCH_READ_FACTOR = 4;
 export const Query: QueryResolvers = {
   node: (_: unknown, { id }: { id: string }, ctx: Context) => (kindOf(id) || isSyncRunId(id) ? ctx.loaders.entity.load(id) : null),
   leader: (_: unknown, { id }: { id: string }, ctx: Context) => byId(ctx, id, 'leader'),
-  country: (_: unknown, { code }: { code: string }, ctx: Context) => byId(ctx, countryId(code), 'country'),
+  // A code in the forms every country argument takes (`IR`, `ir`, `country:IR`); a malformed one is no country.
+  country: (_: unknown, { code }: { code: string }, ctx: Context) => {
+    const iso = countryCodeOf(code);
+    return iso === null ? null : byId(ctx, countryId(iso), 'country');
+  },
   organization: (_: unknown, { id }: { id: string }, ctx: Context) => byId(ctx, id, 'organization'),
   meeting: (_: unknown, { id }: { id: string }, ctx: Context) => byId(ctx, id, 'meeting'),
   militaryDeal: (_: unknown, { id }: { id: string }, ctx: Context) => byId(ctx, id, 'deal'),

@@ -1,4 +1,4 @@
-import { actorIdFromFilter } from '../../domain/ids.js';
+import { ACTOR_KINDS } from '../../domain/ids.js';
 import { ValidationError } from '../../errors.js';
 import { decodeCursor, encodeCursor } from '../../store/cursor.js';
 import { readStats, type StatsQuery, TIV_SCALE, type Totals, UNKNOWN_YEAR } from '../../store/stats.js';
@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import type { CountryModel, LeaderModel, OrganizationModel, SourceModel } from '../models.js';
 import { pageSize } from '../pagination.js';
 import type { ArmsTransferFilter, ArmsTransferGrouping, ArmsTransferTotal } from '../resolvers-types.generated.js';
+import { idArg } from './lists.js';
 
 const ORDER_BY: Record<ArmsTransferTotal, keyof Totals> = {
   DEALS: 'deals',
@@ -45,8 +46,9 @@ export async function armsTransferStats(
 ) {
   const f = args.filter ?? {};
   const query: StatsQuery = { groupBy: args.groupBy };
-  if (f.supplier) query.supplier = actorIdFromFilter(f.supplier, 'filter.supplier');
-  if (f.recipient) query.recipient = actorIdFromFilter(f.recipient, 'filter.recipient');
+  // Parties in the same forms as militaryDeals takes them: `IR`, `ir`, `country:IR` or an actor id.
+  if (f.supplier) query.supplier = idArg(f.supplier, 'filter.supplier', ACTOR_KINDS);
+  if (f.recipient) query.recipient = idArg(f.recipient, 'filter.recipient', ACTOR_KINDS);
   const fromYear = year(f.orderedFrom, 'filter.orderedFrom');
   const toYear = year(f.orderedTo, 'filter.orderedTo');
   if (fromYear !== undefined && toYear !== undefined && fromYear > toYear) {
