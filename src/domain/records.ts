@@ -356,9 +356,13 @@ export function describeIssues(error: z.ZodError): string {
 /** The result of checking one record: the record, or a reason to refuse it. */
 export type Checked = { ok: true; record: EntityRecord } | { ok: false; reason: string };
 
+/** A field left out reads "required", not as zod's "expected string, received undefined". */
+const missingField: z.core.$ZodErrorMap = (issue) =>
+  issue.input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value') ? 'required' : undefined;
+
 /** Checks one raw record against the feed format. */
 export function checkRecord(raw: unknown): Checked {
-  const parsed = recordSchema.safeParse(raw);
+  const parsed = recordSchema.safeParse(raw, { error: missingField });
   if (!parsed.success) return { ok: false, reason: describeIssues(parsed.error) };
   const record = parsed.data;
   if (!idMatchesType(record)) return { ok: false, reason: `id: "${record.id}" is not an id of a ${record.type}` };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEntity } from '../../src/store/entities.js';
 import { entityKey } from '../../src/store/keys.js';
+import { tableChecksum } from '../support/checksum.js';
 import { createTestGateway, startLocalServer, type TestGateway } from '../support/gateway.js';
 import { ARTICLE_SOURCE, bearer, createKeys, PUTIN } from './helpers.js';
 
@@ -94,6 +95,20 @@ for (const stage of ['dev', 'prod'] as const) {
         citations: [{ source: { id: editorial } }],
       });
       expect(organization.data?.upsertOrganization).toEqual({ kind: 'UNKNOWN' });
+    });
+
+    it('a new deal without what it requires is refused naming each field left out, and nothing is written', async () => {
+      const before = await tableChecksum(gateway.db);
+      const answer = await post(
+        server.url,
+        'mutation ($i: MilitaryDealInput!) { upsertMilitaryDeal(input: $i) { id } }',
+        { i: { supplier: 'country:IR', recipient: 'country:RU', items: [{ description: 'Fath-360 missiles' }] } },
+        editor,
+      );
+
+      expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(answer.errors?.[0]?.message).toBe('input: status: required');
+      expect(await tableChecksum(gateway.db)).toEqual(before);
     });
 
     it('an edit without citations keeps the stored ones; one that clears them cites the editor', async () => {
