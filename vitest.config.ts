@@ -12,12 +12,17 @@ const ENGINE_TESTS = ['test/store/**/*.test.ts', 'test/sync/**/*.test.ts', 'test
  * (`CI` set) that is an error, so a run never passes without it.
  */
 function dynamoDbLocalProject() {
-  const java = javaFound();
-  if (!java.ok) {
-    if (process.env.CI) throw new Error(`the DynamoDB Local tests cannot run in CI: ${java.reason}`);
-    // Vitest reads this file more than once: the reason is said once.
-    if (!process.env.DYNAMODB_LOCAL_SKIP_SAID) process.stderr.write(`DynamoDB Local tests SKIPPED: ${java.reason}\n`);
-    process.env.DYNAMODB_LOCAL_SKIP_SAID = '1';
+  // Vitest reads this file more than once: Java is looked for, and a skip said, once a run
+  // (the answer kept in the environment: empty when found, else why not).
+  const first = process.env.DYNAMODB_LOCAL_JAVA === undefined;
+  if (first) {
+    const java = javaFound();
+    process.env.DYNAMODB_LOCAL_JAVA = java.ok ? '' : java.reason;
+  }
+  const missing = process.env.DYNAMODB_LOCAL_JAVA;
+  if (missing) {
+    if (process.env.CI) throw new Error(`the DynamoDB Local tests cannot run in CI: ${missing}`);
+    if (first) process.stderr.write(`DynamoDB Local tests SKIPPED: ${missing}\n`);
     return [];
   }
   return [

@@ -87,9 +87,8 @@ export function countryCodeOf(value: string): string | null {
  * @throws ValidationError naming `field` when it is not one.
  */
 export function idArg(id: string, field: string, kinds: Parameters<typeof isIdOf>[1]): string {
-  if (kinds.includes('country') && (isCountryCode(id.toUpperCase()) || /^country:[A-Za-z]{2}$/.test(id))) {
-    return countryId(countryCode(id, field));
-  }
+  const code = kinds.includes('country') ? countryCodeOf(id) : null;
+  if (code !== null) return countryId(code);
   if (!isIdOf(id, kinds)) {
     const country = kinds.includes('country') ? ' (a country as its ISO code, such as "IR")' : '';
     throw new ValidationError(`${field} must be the id of a ${kinds.join(' or ')}${country}`, { path: field });
